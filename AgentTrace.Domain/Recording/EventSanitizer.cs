@@ -1,0 +1,121 @@
+using System.Text.Json;
+using AgentTrace.Domain.Model;
+
+namespace AgentTrace.Domain.Recording;
+
+/// <summary>
+/// Applies a trace level's limits (DESIGN §4) and redaction to an event, before it is stored or streamed.
+/// Every cut field's path is listed in <see cref="TraceEvent.Truncated"/>. Counts (tokens, chunks) are kept
+/// at every level, so analysis works on a minimal trace too.
+/// </summary>
+public sealed class EventSanitizer
+{
+    private readonly Redactor _redactor;
+    private readonly JsonValueSanitizer _json;
+
+    public EventSanitizer(Redactor redactor)
+    {
+        _redactor = redactor;
+        _json = new JsonValueSanitizer(redactor);
+    }
+
+    public TraceEvent Sanitize(TraceEvent e, LevelLimits limits)
+    {
+        List<string>? cut = null;
+        var text = limits.TextLimit;
+        return e with
+        {
+            Inputs = Json(e.Inputs, "inputs", text, ref cut),
+            Outputs = Json(e.Outputs, "outputs", text, ref cut),
+            Metadata = Json(e.Metadata, "metadata", text ?? LevelLimits.MinimalErrorLimit, ref cut),
+            Thoughts = Text(e.Thoughts, text, "thoughts", ref cut),
+            Error = Text(e.Error, limits.ErrorLimit, "error", ref cut),
+            Llm = e.Llm is null ? null : Llm(e.Llm, text, ref cut),
+            Retrieval = e.Retrieval is null ? null : Retrieval(e.Retrieval, limits, ref cut),
+            Tool = e.Tool is null ? null : e.Tool with
+            {
+                Arguments = Json(e.Tool.Arguments, "tool.arguments", text, ref cut),
+                Result = Json(e.Tool.Result, "tool.result", text, ref cut),
+            },
+            Truncated = Merge(e.Truncated, cut),
+        };
+    }
+
+    private LlmPayload Llm(LlmPayload llm, int? limit, ref List<string>? cut)
+    {
+        List<ChatMessageRecord>? messages = null;
+        if (limit is not null && llm.Messages is { } given)
+        {
+            messages = new List<ChatMessageRecord>(given.Count);
+            for (var i = 0; i < given.Count; i++)
+            {
+                messages.Add(given[i] with { Content = Text(given[i].Content, limit, $"llm.messages[{i}].content", ref cut) });
+            }
+        }
+
+        return llm with
+        {
+            Prompt = Text(llm.Prompt, limit, "llm.prompt", ref cut),
+            Messages = messages,
+            Response = Text(llm.Response, limit, "llm.response", ref cut),
+            TotalTokens = llm.TotalTokens ?? (llm.PromptTokens is null && llm.CompletionTokens is null
+                ? null
+                : (llm.PromptTokens ?? 0) + (llm.CompletionTokens ?? 0)),
+        };
+    }
+
+    private RetrievalPayload Retrieval(RetrievalPayload retrieval, LevelLimits limits, ref List<string>? cut)
+    {
+        var chunks = retrieval.Chunks;
+        List<RetrievedChunk>? kept = null;
+        if (chunks is { Count: > 0 } && limits.ChunkCount != 0)
+        {
+            var count = Math.Min(chunks.Count, limits.ChunkCount ?? int.MaxValue);
+            if (count < chunks.Count)
+            {
+                (cut ??= []).Add("retrieval.chunks");
+            }
+
+            kept = new List<RetrievedChunk>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var chunk = chunks[i];
+                var content = chunk.Content is null ? null : _redactor.Redact(chunk.Content);
+                if (content is not null && limits.ChunkContentLimit is { } max)
+                {
+                    content = TextCutter.Cut(content, max, $"retrieval.chunks[{i}].content", ref cut);
+                }
+
+                kept.Add(chunk with { Content = content });
+            }
+        }
+
+        return retrieval with
+        {
+            Query = Text(retrieval.Query, limits.TextLimit, "retrieval.query", ref cut),
+            Chunks = kept,
+            ChunksRetrieved = retrieval.ChunksRetrieved ?? chunks?.Count,
+        };
+    }
+
+    private string? Text(string? value, int? limit, string path, ref List<string>? cut) =>
+        value is null || limit is null ? null : TextCutter.Cut(_redactor.Redact(value), limit.Value, path, ref cut);
+
+    private JsonElement? Json(JsonElement? value, string path, int? limit, ref List<string>? cut) =>
+        value is { } element && limit is { } max ? _json.Sanitize(element, path, max, ref cut) : null;
+
+    private static IReadOnlyList<string>? Merge(IReadOnlyList<string>? given, List<string>? cut)
+    {
+        if (cut is null)
+        {
+            return given;
+        }
+
+        if (given is { Count: > 0 })
+        {
+            cut.InsertRange(0, given);
+        }
+
+        return cut;
+    }
+}

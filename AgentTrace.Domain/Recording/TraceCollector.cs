@@ -1,0 +1,235 @@
+using System.Threading.Channels;
+using AgentTrace.Domain.Model;
+using AgentTrace.Domain.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AgentTrace.Domain.Recording;
+
+/// <summary>
+/// The single reader of the bounded queue between producers and the store. It applies the level policy and
+/// redaction, assigns gap-free <c>seq</c> numbers, batches appends per trace, and retries with backoff while
+/// the store is unreachable, so no recorded event is lost.
+/// </summary>
+public sealed partial class TraceCollector : BackgroundService
+{
+    private static readonly TimeSpan s_firstRetry = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan s_lastRetry = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_drainOnStop = TimeSpan.FromSeconds(10);
+
+    private readonly Channel<CollectorItem> _queue;
+    private readonly ITraceStore _store;
+    private readonly EventSanitizer _sanitizer;
+    private readonly ILogger<TraceCollector> _logger;
+    private readonly int _maxBatch;
+    private readonly Dictionary<ActiveTrace, List<TraceEvent>> _pending = [];
+
+    public TraceCollector(ITraceStore store, EventSanitizer sanitizer, IOptions<RecorderOptions> options, ILogger<TraceCollector> logger)
+    {
+        _store = store;
+        _sanitizer = sanitizer;
+        _logger = logger;
+        _maxBatch = options.Value.MaxBatchSize;
+        _queue = Channel.CreateBounded<CollectorItem>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>Items waiting to be stored.</summary>
+    public int Backlog => _queue.Reader.Count;
+
+    internal ValueTask EnqueueAsync(CollectorItem item, CancellationToken cancellationToken) =>
+        _queue.Writer.TryWrite(item) ? ValueTask.CompletedTask : _queue.Writer.WriteAsync(item, cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                await DrainAsync(stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            using var deadline = new CancellationTokenSource(s_drainOnStop);
+            await DrainOnStopAsync(deadline.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DrainOnStopAsync(CancellationToken deadline)
+    {
+        try
+        {
+            while (_queue.Reader.Count > 0)
+            {
+                await DrainAsync(deadline).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            LogLostOnStop(_queue.Reader.Count + _pending.Values.Sum(p => p.Count));
+        }
+    }
+
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        var taken = 0;
+        while (taken < _maxBatch && _queue.Reader.TryRead(out var item))
+        {
+            taken++;
+            if (item.Event is { } e)
+            {
+                Pending(item.Trace).Add(Prepare(item.Trace, e));
+                continue;
+            }
+
+            await WritePendingAsync(cancellationToken).ConfigureAwait(false);
+            await DoAsync(item.Trace, item.Work!, cancellationToken).ConfigureAwait(false);
+        }
+
+        await WritePendingAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private TraceEvent Prepare(ActiveTrace trace, TraceEvent e) =>
+        _sanitizer.Sanitize(e, trace.Limits) with
+        {
+            Seq = ++trace.LastSeq,
+            EventId = e.EventId.Length > 0 ? e.EventId : TraceIds.NewSpanId(),
+        };
+
+    private List<TraceEvent> Pending(ActiveTrace trace)
+    {
+        if (!_pending.TryGetValue(trace, out var list))
+        {
+            list = [];
+            _pending.Add(trace, list);
+        }
+
+        return list;
+    }
+
+    private async Task WritePendingAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (trace, events) in _pending)
+        {
+            await WriteAsync(trace, events, cancellationToken).ConfigureAwait(false);
+        }
+
+        _pending.Clear();
+    }
+
+    private async Task WriteAsync(ActiveTrace trace, List<TraceEvent> events, CancellationToken cancellationToken)
+    {
+        var result = await PersistAsync(() => _store.AppendAsync(trace.TenantId, trace.TaskId, events, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == AppendOutcome.Gap)
+        {
+            // Another writer appended to this trace: continue after its events.
+            var first = result.LastSeq + 1;
+            trace.LastSeq = result.LastSeq + events.Count;
+            var renumbered = events.Select((e, i) => e with { Seq = first + i }).ToList();
+            result = await PersistAsync(() => _store.AppendAsync(trace.TenantId, trace.TaskId, renumbered, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.Outcome is not AppendOutcome.Appended)
+        {
+            LogNotStored(events.Count, trace.TaskId, result.Outcome);
+        }
+    }
+
+    private async Task DoAsync(ActiveTrace trace, CollectorWork work, CancellationToken cancellationToken)
+    {
+        switch (work)
+        {
+            case CreateWork create:
+                if (!await PersistAsync(() => _store.CreateAsync(create.Session, cancellationToken), cancellationToken).ConfigureAwait(false))
+                {
+                    LogAlreadyExists(create.Session.TaskId);
+                }
+
+                break;
+            case FlushWork flush:
+                flush.Done.TrySetResult();
+                break;
+            case IngestWork ingest:
+                ingest.Done.TrySetResult(await IngestAsync(trace, ingest.Events, cancellationToken).ConfigureAwait(false));
+                break;
+            case CompleteWork complete:
+                complete.Done.TrySetResult(await PersistAsync(() => _store.CompleteAsync(trace.TenantId, trace.TaskId, complete.Completion, cancellationToken), cancellationToken).ConfigureAwait(false));
+                break;
+        }
+    }
+
+    private async Task<IngestResult> IngestAsync(ActiveTrace trace, IReadOnlyList<TraceEvent> events, CancellationToken cancellationToken)
+    {
+        var session = await PersistAsync(() => _store.GetAsync(trace.TenantId, trace.TaskId, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (session is null)
+        {
+            return new IngestResult(IngestOutcome.NotFound, 0, 0, 0, $"trace {trace.TaskId} was not found");
+        }
+
+        var plan = IngestPlan.Make(events, session.LastSeq);
+        if (plan.Refusal is not null)
+        {
+            return plan.Refusal;
+        }
+
+        if (plan.Fresh.Count > 0 && session.IsFinished)
+        {
+            return new IngestResult(IngestOutcome.Finished, 0, plan.Duplicates, session.LastSeq, $"trace {trace.TaskId} is {session.Status.Name()} and takes no more events");
+        }
+
+        if (plan.Fresh.Count == 0)
+        {
+            return new IngestResult(IngestOutcome.Accepted, 0, plan.Duplicates, session.LastSeq);
+        }
+
+        var prepared = plan.Fresh.Select(e => _sanitizer.Sanitize(e, trace.Limits) with
+        {
+            EventId = e.EventId.Length > 0 ? e.EventId : TraceIds.NewSpanId(),
+        }).ToList();
+        var result = await PersistAsync(() => _store.AppendAsync(trace.TenantId, trace.TaskId, prepared, cancellationToken), cancellationToken).ConfigureAwait(false);
+        trace.LastSeq = Math.Max(trace.LastSeq, result.LastSeq);
+        return result.Outcome switch
+        {
+            AppendOutcome.Appended => new IngestResult(IngestOutcome.Accepted, result.Appended + result.Dropped, plan.Duplicates + result.Duplicates, result.LastSeq),
+            AppendOutcome.Finished => new IngestResult(IngestOutcome.Finished, 0, plan.Duplicates, result.LastSeq, $"trace {trace.TaskId} is finished and takes no more events"),
+            AppendOutcome.NotFound => new IngestResult(IngestOutcome.NotFound, 0, 0, 0, $"trace {trace.TaskId} was not found"),
+            _ => new IngestResult(IngestOutcome.Gap, 0, plan.Duplicates, result.LastSeq, $"another writer appended to trace {trace.TaskId} meanwhile; the next seq is {result.LastSeq + 1}"),
+        };
+    }
+
+    /// <summary>Runs a store call until it succeeds, waiting longer after each failure.</summary>
+    private async Task<T> PersistAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        var delay = s_firstRetry;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogStoreFailed(ex, attempt, delay.TotalMilliseconds, _queue.Reader.Count);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_lastRetry.Ticks));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Trace store call failed (attempt {Attempt}); retrying in {DelayMs} ms with {Backlog} items queued")]
+    private partial void LogStoreFailed(Exception exception, int attempt, double delayMs, int backlog);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} events of trace {TaskId} were not stored: {Outcome}")]
+    private partial void LogNotStored(int count, string taskId, AppendOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Trace {TaskId} already exists; it was not created again")]
+    private partial void LogAlreadyExists(string taskId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stopped with {Count} recorded items not stored: the store stayed unreachable")]
+    private partial void LogLostOnStop(int count);
+}
