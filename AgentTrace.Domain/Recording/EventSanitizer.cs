@@ -41,6 +41,25 @@ public sealed class EventSanitizer
         };
     }
 
+    /// <summary>Redacts a new trace's metadata (kept at every level, cut like metadata of events).</summary>
+    public TraceSession Sanitize(TraceSession session)
+    {
+        List<string>? cut = null;
+        var limit = LevelLimits.For(session.TraceLevel).TextLimit ?? LevelLimits.MinimalErrorLimit;
+        return session.Metadata is null ? session : session with { Metadata = Json(session.Metadata, "metadata", limit, ref cut) };
+    }
+
+    /// <summary>Applies the level and redaction to how a run ended: its error and outputs.</summary>
+    public TraceCompletion Sanitize(TraceCompletion completion, LevelLimits limits)
+    {
+        List<string>? cut = null;
+        return completion with
+        {
+            Error = Text(completion.Error, limits.ErrorLimit, "error", ref cut),
+            Outputs = Json(completion.Outputs, "outputs", limits.TextLimit, ref cut),
+        };
+    }
+
     private LlmPayload Llm(LlmPayload llm, int? limit, ref List<string>? cut)
     {
         List<ChatMessageRecord>? messages = null;

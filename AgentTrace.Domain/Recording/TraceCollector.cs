@@ -145,7 +145,7 @@ public sealed partial class TraceCollector : BackgroundService
         switch (work)
         {
             case CreateWork create:
-                if (!await PersistAsync(() => _store.CreateAsync(create.Session, cancellationToken), cancellationToken).ConfigureAwait(false))
+                if (!await PersistAsync(() => _store.CreateAsync(_sanitizer.Sanitize(create.Session), cancellationToken), cancellationToken).ConfigureAwait(false))
                 {
                     LogAlreadyExists(create.Session.TaskId);
                 }
@@ -158,7 +158,7 @@ public sealed partial class TraceCollector : BackgroundService
                 ingest.Done.TrySetResult(await IngestAsync(trace, ingest.Events, cancellationToken).ConfigureAwait(false));
                 break;
             case CompleteWork complete:
-                complete.Done.TrySetResult(await PersistAsync(() => _store.CompleteAsync(trace.TenantId, trace.TaskId, complete.Completion, cancellationToken), cancellationToken).ConfigureAwait(false));
+                complete.Done.TrySetResult(await PersistAsync(() => _store.CompleteAsync(trace.TenantId, trace.TaskId, _sanitizer.Sanitize(complete.Completion, trace.Limits), cancellationToken), cancellationToken).ConfigureAwait(false));
                 break;
         }
     }

@@ -1,0 +1,3 @@
+namespace AgentTrace.Web.Api;
+
+public sealed record AppendEventsResponse(string TaskId, int Accepted, int Duplicates, long LastSeq);

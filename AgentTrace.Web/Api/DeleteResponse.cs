@@ -1,0 +1,3 @@
+namespace AgentTrace.Web.Api;
+
+public sealed record DeleteResponse(string TaskId, bool Deleted);

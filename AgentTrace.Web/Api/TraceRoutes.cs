@@ -1,0 +1,16 @@
+using AgentTrace.Domain.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AgentTrace.Web.Api;
+
+/// <summary>Checks shared by the trace routes.</summary>
+public static class TraceRoutes
+{
+    /// <summary>A 400 when the path's task id is malformed, else null.</summary>
+    public static JsonHttpResult<Envelope<object>>? BadTaskId(string taskId) =>
+        TraceIds.IsTaskId(taskId)
+            ? null
+            : ApiResults.BadRequest($"task_id must be 32 lowercase hexadecimal characters (got {(taskId.Length > 40 ? taskId.Length + " characters" : "'" + taskId + "'")})");
+
+    public static JsonHttpResult<Envelope<object>> TraceNotFound(string taskId) => ApiResults.NotFound($"trace {taskId}");
+}

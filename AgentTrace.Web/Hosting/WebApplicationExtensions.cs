@@ -1,0 +1,57 @@
+using AgentTrace.Web.Api;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace AgentTrace.Web.Hosting;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>The request pipeline: errors as envelopes, authentication, roles, rate limits.</summary>
+    public static WebApplication UseAgentTraceWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler(error => error.Run(WriteUnhandledAsync));
+        app.UseStatusCodePages(WriteStatusAsync);
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Maps every route of the API, the OpenAPI document and the home page.</summary>
+    public static WebApplication MapAgentTraceApi(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapHomePage();
+        app.MapTracesApi();
+        app.MapIngestApi();
+        return app;
+    }
+
+    private static Task WriteUnhandledAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        return error is BadHttpRequestException bad
+            ? ApiResults.WriteErrorAsync(context, bad.StatusCode, BadRequestMessage(bad))
+            : ApiResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "the server failed to handle this request; the error is in its log");
+    }
+
+    private static string BadRequestMessage(BadHttpRequestException bad) => bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+        ? "the request body is larger than this server accepts (AgentTrace:Limits:MaxRequestBytes); send less, e.g. smaller batches of events"
+        : $"the request is not valid: {bad.Message}";
+
+    private static Task WriteStatusAsync(StatusCodeContext status)
+    {
+        var context = status.HttpContext;
+        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            return Task.CompletedTask;
+        }
+
+        var message = context.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => $"no route {context.Request.Path}; see /openapi/v1.json",
+            StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}",
+            _ => $"the request failed with status {context.Response.StatusCode}",
+        };
+        return ApiResults.WriteErrorAsync(context, context.Response.StatusCode, message);
+    }
+}

@@ -1,0 +1,13 @@
+using AgentTrace.Domain.DependencyInjection;
+using AgentTrace.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAgentTraceDomain().AddAgentTraceWeb();
+
+var app = builder.Build();
+app.UseAgentTraceWeb();
+app.MapAgentTraceApi();
+app.Run();
+
+/// <summary>The web host; public so tests can start it.</summary>
+public partial class Program;
