@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AgentTrace.Domain.Model;
+using AgentTrace.Domain.Storage;
 
 namespace AgentTrace.Domain.Recording;
 
