@@ -1,3 +1,4 @@
+using AgentTrace.Domain.Analysis;
 using AgentTrace.Domain.Recording;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Domain.Storage.InMemory;
@@ -16,6 +17,7 @@ public static class DomainServiceCollectionExtensions
         services.AddValidatedOptions<RecorderOptions>(RecorderOptions.Section, o => o.Problems());
         services.AddValidatedOptions<RedactionOptions>(RedactionOptions.Section, o => o.Problems());
         services.AddValidatedOptions<InMemoryStoreOptions>(InMemoryStoreOptions.Section, o => o.Problems());
+        services.AddValidatedOptions<AnalysisOptions>(AnalysisOptions.Section, o => o.Problems());
 
         services.TryAddSingleton<ITraceStore, InMemoryTraceStore>();
         services.TryAddSingleton<ITraceReader>(sp => sp.GetRequiredService<ITraceStore>());
@@ -26,6 +28,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<TraceCollector>();
         services.AddHostedService(sp => sp.GetRequiredService<TraceCollector>());
         services.AddSingleton<TraceRecorder>();
+
+        services.AddSingleton<TraceAnalyzer>();
         return services;
     }
 

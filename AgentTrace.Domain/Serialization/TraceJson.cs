@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using AgentTrace.Domain.Analysis;
 using AgentTrace.Domain.Model;
 
 namespace AgentTrace.Domain.Serialization;
@@ -16,6 +17,7 @@ namespace AgentTrace.Domain.Serialization;
 [JsonSerializable(typeof(TraceEvent[]))]
 [JsonSerializable(typeof(List<TraceEvent>))]
 [JsonSerializable(typeof(TraceSummary))]
+[JsonSerializable(typeof(TraceAnalysis))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonArray))]
