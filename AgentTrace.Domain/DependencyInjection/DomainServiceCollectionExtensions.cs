@@ -1,4 +1,5 @@
 using AgentTrace.Domain.Analysis;
+using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Recording;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Domain.Storage.InMemory;
@@ -29,6 +30,11 @@ public static class DomainServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TraceCollector>());
         services.AddSingleton<TraceRecorder>();
 
+        services.AddSingleton<StreamingTraceFormatter>();
+        services.AddSingleton<CompactTraceFormatter>();
+        services.AddSingleton<DetailedTraceFormatter>();
+        services.AddSingleton<RagflowTraceFormatter>();
+        services.AddSingleton<TraceFormatter>();
         services.AddSingleton<TraceAnalyzer>();
         return services;
     }
