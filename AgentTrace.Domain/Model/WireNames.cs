@@ -21,9 +21,9 @@ public static class WireNames
 
     public static IEnumerable<string> EventTypes => s_eventTypes.Keys.Order(StringComparer.Ordinal);
 
-    public static IEnumerable<string> Levels => s_levelNames.Values;
+    public static IEnumerable<string> Levels => Enum.GetValues<TraceLevel>().Select(Name);
 
-    public static IEnumerable<string> Statuses => s_statusNames.Values;
+    public static IEnumerable<string> Statuses => Enum.GetValues<TraceStatus>().Select(Name);
 
     public static IEnumerable<string> Formats => Enum.GetValues<TraceFormat>().Select(Name);
 

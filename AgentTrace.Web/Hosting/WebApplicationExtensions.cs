@@ -23,6 +23,7 @@ public static class WebApplicationExtensions
         app.MapOpenApi();
         app.MapHomePage();
         app.MapTracesApi();
+        app.MapTraceStreamApi();
         app.MapIngestApi();
         return app;
     }

@@ -19,7 +19,7 @@ public sealed class DetailedTraceFormatterTests
 
         var call = Assert.Single(detailed.LlmCalls);
         Assert.Equal(
-            """{"span_id":"s7","parent_span_id":"s5","component_id":"llm_0","component_name":"Answer","status":"completed","started_seq":9,"completed_seq":10,"started_at":"2025-03-01T09:00:00.6+00:00","completed_at":"2025-03-01T09:00:01.6+00:00","latency_ms":1000,"call_id":"c6","model_name":"gpt-4o","prompt":"Answer from the context: Refunds are accepted within 30 days.","temperature":0.1,"response":"Refunds are accepted within 30 days.","prompt_tokens":120,"completion_tokens":45,"total_tokens":165,"finish_reason":"stop"}""",
+            """{"span_id":"s7","parent_span_id":"s5","component_id":"llm_0","component_name":"Answer","status":"completed","started_seq":9,"completed_seq":10,"started_at":"2025-03-01T09:00:00.6Z","completed_at":"2025-03-01T09:00:01.6Z","latency_ms":1000,"call_id":"c6","model_name":"gpt-4o","prompt":"Answer from the context: Refunds are accepted within 30 days.","temperature":0.1,"response":"Refunds are accepted within 30 days.","prompt_tokens":120,"completion_tokens":45,"total_tokens":165,"finish_reason":"stop"}""",
             call.ToJsonString(TraceJsonContext.Wire.Options));
     }
 

@@ -17,7 +17,7 @@ public sealed class StreamingTraceFormatterTests
         var flat = _formatter.FormatEvent(completion);
 
         Assert.Equal(
-            """{"seq":10,"event_id":"e10","event_type":"llm_call_completed","timestamp":"2025-03-01T09:00:01.6+00:00","span_id":"s7","parent_span_id":"s5","component_id":"llm_0","component_name":"Answer","component_type":"LLM","elapsed_time":1,"call_id":"c6","model_name":"gpt-4o","response":"Refunds are accepted within 30 days.","prompt_tokens":120,"completion_tokens":45,"total_tokens":165,"latency_ms":1000,"finish_reason":"stop"}""",
+            """{"seq":10,"event_id":"e10","event_type":"llm_call_completed","timestamp":"2025-03-01T09:00:01.6Z","span_id":"s7","parent_span_id":"s5","component_id":"llm_0","component_name":"Answer","component_type":"LLM","elapsed_time":1,"call_id":"c6","model_name":"gpt-4o","response":"Refunds are accepted within 30 days.","prompt_tokens":120,"completion_tokens":45,"total_tokens":165,"latency_ms":1000,"finish_reason":"stop"}""",
             flat.ToJsonString(TraceJsonContext.Wire.Options));
     }
 
@@ -29,7 +29,7 @@ public sealed class StreamingTraceFormatterTests
         var flat = _formatter.FormatEvent(started);
 
         Assert.Equal(
-            """{"seq":2,"event_id":"e2","event_type":"node_started","timestamp":"2025-03-01T09:00:00+00:00","span_id":"s1","parent_span_id":"wf","component_id":"begin_0","component_name":"Begin","component_type":"Begin"}""",
+            """{"seq":2,"event_id":"e2","event_type":"node_started","timestamp":"2025-03-01T09:00:00Z","span_id":"s1","parent_span_id":"wf","component_id":"begin_0","component_name":"Begin","component_type":"Begin"}""",
             flat.ToJsonString(TraceJsonContext.Wire.Options));
     }
 
