@@ -190,7 +190,7 @@ public sealed class TraceBuilder(TraceLevel level = TraceLevel.Standard)
         CreatedAt = Origin,
         CompletedAt = status == TraceStatus.Running ? null : Now,
         TotalElapsedTime = status == TraceStatus.Running ? null : (Now - Origin).TotalSeconds,
-        Summary = _events.Aggregate(TraceSummary.Empty, (sum, e) => sum.Add(TraceSummary.Of(e))),
+        Summary = Summarize(_events),
         LastSeq = _events.Count,
     };
 
@@ -198,6 +198,17 @@ public sealed class TraceBuilder(TraceLevel level = TraceLevel.Standard)
     public IReadOnlyList<TraceEvent> EventsAt(TraceLevel recordedAt)
     {
         var sanitizer = new EventSanitizer(new Redactor(Options.Create(new RedactionOptions())));
-        return _events.Select(e => sanitizer.Sanitize(e, LevelLimits.For(recordedAt))).ToList();
+        return _events.Select(e => sanitizer.Sanitize(e, LevelLimits.For(recordedAt), e.Seq, e.EventId)).ToList();
+    }
+
+    private static TraceSummary Summarize(IEnumerable<TraceEvent> events)
+    {
+        var counter = new SummaryCounter(TraceSummary.Empty);
+        foreach (var e in events)
+        {
+            counter.Add(e);
+        }
+
+        return counter.ToSummary();
     }
 }
