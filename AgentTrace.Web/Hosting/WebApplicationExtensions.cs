@@ -20,11 +20,10 @@ public static class WebApplicationExtensions
         return app;
     }
 
-    /// <summary>Maps every route of the API, the OpenAPI document and the home page.</summary>
+    /// <summary>Maps every route of the API and the OpenAPI document.</summary>
     public static WebApplication MapAgentTraceApi(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapHomePage();
         app.MapTracesApi();
         app.MapTraceStreamApi();
         app.MapIngestApi();

@@ -1,0 +1,43 @@
+using AgentTrace.Web.Auth;
+using AgentTrace.Web.Components;
+using AgentTrace.Web.Model;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using MudBlazor.Services;
+
+namespace AgentTrace.Web.Hosting;
+
+/// <summary>The browser dashboard: Blazor Server pages, MudBlazor, the login cookie and the logout route.</summary>
+public static class DashboardHosting
+{
+    public static IServiceCollection AddAgentTraceDashboard(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ClipboardService>();
+        return services;
+    }
+
+    /// <summary>Antiforgery for the dashboard's forms, its static files, pages and the logout route.</summary>
+    public static WebApplication UseAgentTraceDashboard(this WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapPost(DashboardAuthentication.LogoutPath, LogoutAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+
+        await context.SignOutAsync(DashboardAuthentication.CookieScheme);
+        return Results.LocalRedirect(DashboardAuthentication.LoginPath);
+    }
+}
