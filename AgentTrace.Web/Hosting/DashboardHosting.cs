@@ -17,6 +17,7 @@ public static class DashboardHosting
         services.AddMudServices();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ClipboardService>();
+        services.AddTransient<OverviewLoader>();
         return services;
     }
 

@@ -43,7 +43,7 @@ public sealed class TraceView
     public int Version { get; private set; }
 
     /// <summary>The instant span offsets count from: the first event, else the trace's creation.</summary>
-    public DateTimeOffset Origin => _events.Count > 0 ? _events.Min(e => e.Timestamp) : Session.CreatedAt;
+    public DateTimeOffset Origin { get; private set; }
 
     public long LastSeq => _events.Count > 0 ? _events[^1].Seq : 0;
 
@@ -136,6 +136,7 @@ public sealed class TraceView
 
     private void Index()
     {
+        Origin = _events.Count > 0 ? _events.Min(e => e.Timestamp) : Session.CreatedAt;
         var spans = Analysis.Spans;
         var ids = spans.Select(s => s.SpanId).ToHashSet(StringComparer.Ordinal);
         _spanBySeq = new Dictionary<long, SpanTiming>(spans.Count * 2);

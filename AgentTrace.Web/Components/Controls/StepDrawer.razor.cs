@@ -20,6 +20,16 @@ public partial class StepDrawer
     [Parameter]
     public EventCallback OnClose { get; set; }
 
+    /// <summary>The step's common facts, then those of its kind.</summary>
+    private static IEnumerable<(string, string?)> Facts(Step step)
+    {
+        var kind = step.Llm is not null ? LlmFacts(step)
+            : step.Retrieval is not null ? RetrievalFacts(step)
+            : step.Tool is not null ? ToolFacts(step)
+            : [];
+        return CommonFacts(step).Concat(kind);
+    }
+
     private static IEnumerable<(string, string?)> CommonFacts(Step step)
     {
         var e = step.Main;
@@ -38,7 +48,7 @@ public partial class StepDrawer
         var end = step.End?.Llm;
         var start = step.Start?.Llm;
         yield return ("Model", end?.ModelName ?? start?.ModelName);
-        yield return ("Tokens", end is null ? null : $"{Number(end.PromptTokens)} prompt + {Number(end.CompletionTokens)} completion = {Number(end.TotalTokens ?? (end.PromptTokens ?? 0) + (end.CompletionTokens ?? 0))}");
+        yield return ("Tokens", end is null ? null : $"{Number(end.PromptTokens)} prompt + {Number(end.CompletionTokens)} completion = {Display.Count(LlmTokens.Total(end))}");
         yield return ("Latency", end?.LatencyMs is { } ms ? Display.Duration(ms / 1000) : null);
         yield return ("Temperature", (start?.Temperature ?? end?.Temperature)?.ToString("0.##", s_culture));
         yield return ("Max tokens", (start?.MaxTokens ?? end?.MaxTokens)?.ToString(s_culture));

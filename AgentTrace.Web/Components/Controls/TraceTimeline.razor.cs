@@ -13,6 +13,9 @@ public partial class TraceTimeline
 {
     public const int RowHeight = 28;
 
+    /// <summary>Bars ending past this percent of the width carry their duration inside.</summary>
+    private const double LabelInsideFrom = 80;
+
     private static readonly SpanKind[] s_legend = [SpanKind.Workflow, SpanKind.Node, SpanKind.Llm, SpanKind.Retrieval, SpanKind.Tool, SpanKind.Thinking];
 
     private readonly HashSet<string> _collapsed = new(StringComparer.Ordinal);
@@ -68,9 +71,13 @@ public partial class TraceTimeline
     /// <summary>The duration label goes right of the bar, or inside its right end when the bar reaches the far side.</summary>
     private string DurationPosition(SpanTiming span)
     {
-        var end = _axis.Percent(span.StartS) + _axis.WidthPercent(span.StartS, DurationOf(span));
-        return end > 80 ? $"right: {Css(100 - end)}%; padding-right: 4px" : $"left: {Css(end)}%; padding-left: 4px";
+        var end = BarEnd(span);
+        return end > LabelInsideFrom ? $"right: {Css(100 - end)}%; padding-right: 4px" : $"left: {Css(end)}%; padding-left: 4px";
     }
+
+    private string DurationClass(SpanTiming span) => BarEnd(span) > LabelInsideFrom ? "duration inside" : "duration";
+
+    private double BarEnd(SpanTiming span) => _axis.Percent(span.StartS) + _axis.WidthPercent(span.StartS, DurationOf(span));
 
     private static string Css(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
