@@ -3,7 +3,7 @@ using AgentTrace.Domain.DependencyInjection;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Tests.Support;
 using AgentTrace.Web.Auth;
-using AgentTrace.Web.Model;
+using AgentTrace.Web.Hosting;
 using Bunit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,13 +22,14 @@ public abstract class DashboardTest : BunitContext
 
     protected DashboardTest()
     {
+        // Live redraws run on the thread pool; give them room when the whole suite shares two cores.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         Services.AddSingleton<ITraceReader>(sp => new ObservedReader(sp.GetRequiredService<ITraceStore>()));
         Services.AddAgentTraceDomain();
         Services.AddMudServices();
-        Services.AddScoped<CurrentUser>();
-        Services.AddScoped<ClipboardService>();
+        Services.AddDashboardModels();
         var auth = AddAuthorization();
         auth.SetAuthorized("t1-admin");
         auth.SetClaims(new Claim(ApiRoles.TenantClaim, Tenant), new Claim(ClaimTypes.Role, "admin"));

@@ -81,7 +81,7 @@ public static class DemoRuns
         return run;
     }
 
-    /// <summary>A long run: <paramref name="nodes"/> nodes, each with one LLM call (six events per node).</summary>
+    /// <summary>A long run: <paramref name="nodes"/> nodes, each with one LLM call (four events per node).</summary>
     public static TraceBuilder Large(int nodes)
     {
         var run = new TraceBuilder(TraceLevel.Minimal);

@@ -15,6 +15,12 @@ public static class DashboardHosting
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        return services.AddDashboardModels();
+    }
+
+    /// <summary>The pages' circuit-scoped services and view models.</summary>
+    public static IServiceCollection AddDashboardModels(this IServiceCollection services)
+    {
         services.AddScoped<CurrentUser>();
         services.AddScoped<ClipboardService>();
         services.AddTransient<OverviewLoader>();
