@@ -22,6 +22,9 @@ public sealed class FlakyStore(int failures) : ITraceStore
     public Task<CompleteResult> CompleteAsync(string tenantId, string taskId, TraceCompletion completion, CancellationToken cancellationToken = default) =>
         FailFirst(() => _inner.CompleteAsync(tenantId, taskId, completion, cancellationToken));
 
+    public Task<int> InterruptIdleAsync(DateTimeOffset idleSince, TraceCompletion completion, CancellationToken cancellationToken = default) =>
+        _inner.InterruptIdleAsync(idleSince, completion, cancellationToken);
+
     public Task<bool> DeleteAsync(string tenantId, string taskId, CancellationToken cancellationToken = default) =>
         _inner.DeleteAsync(tenantId, taskId, cancellationToken);
 
