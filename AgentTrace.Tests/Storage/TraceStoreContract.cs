@@ -407,13 +407,55 @@ public abstract class TraceStoreContract
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watching.WaitAsync(TimeSpan.FromSeconds(30), Ct));
     }
 
+    [Fact]
+    public async Task InterruptIdle_RunningTracesNotWrittenSince_AreInterruptedInEveryTenantAndWatchEnds()
+    {
+        var store = await NewStoreAsync();
+        var idle = Events.Session();
+        var otherTenant = Events.Session("t2");
+        var done = Events.Session();
+        await store.CreateAsync(idle, Ct);
+        await store.AppendAsync("t1", idle.TaskId, Events.Range(1, 2), Ct);
+        await store.CreateAsync(otherTenant, Ct);
+        await store.CreateAsync(done, Ct);
+        await store.CompleteAsync("t1", done.TaskId, Completion(TraceStatus.Completed), Ct);
+        var watching = Collect(store.WatchAsync("t1", idle.TaskId, 0, Ct));
+
+        var interrupted = await store.InterruptIdleAsync(DateTimeOffset.UtcNow.AddMinutes(1), Completion(TraceStatus.Interrupted) with { Error = "idle" }, Ct);
+
+        Assert.Equal(2, interrupted);
+        var read = (await store.GetAsync("t1", idle.TaskId, Ct))!;
+        Assert.Equal(TraceStatus.Interrupted, read.Status);
+        Assert.Equal("idle", read.Error);
+        Assert.Equal(TraceStatus.Interrupted, (await store.GetAsync("t2", otherTenant.TaskId, Ct))!.Status);
+        Assert.Equal(TraceStatus.Completed, (await store.GetAsync("t1", done.TaskId, Ct))!.Status);
+        Assert.Equal(1, (await store.ListAsync("t1", new TraceQuery { Status = TraceStatus.Interrupted }, Ct)).Total);
+        Assert.Equal(0, (await store.ListAsync("t1", new TraceQuery { Status = TraceStatus.Running }, Ct)).Total);
+        Assert.Equal([1L, 2L], (await watching.WaitAsync(TimeSpan.FromSeconds(30), Ct)).Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task InterruptIdle_TraceWrittenSince_StaysRunning()
+    {
+        var store = await NewStoreAsync();
+        var session = Events.Session();
+        var idleSince = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await store.CreateAsync(session, Ct);
+        await store.AppendAsync("t1", session.TaskId, Events.Range(1, 1), Ct);
+
+        var interrupted = await store.InterruptIdleAsync(idleSince, Completion(TraceStatus.Interrupted), Ct);
+
+        Assert.Equal(0, interrupted);
+        Assert.Equal(TraceStatus.Running, (await store.GetAsync("t1", session.TaskId, Ct))!.Status);
+    }
+
     protected static TraceCompletion Completion(TraceStatus status) => new()
     {
         Status = status,
         CompletedAt = Events.Start.AddSeconds(2),
     };
 
-    private static async Task<List<TraceEvent>> Collect(IAsyncEnumerable<TraceEvent> events)
+    protected static async Task<List<TraceEvent>> Collect(IAsyncEnumerable<TraceEvent> events)
     {
         var list = new List<TraceEvent>();
         await foreach (var e in events)
