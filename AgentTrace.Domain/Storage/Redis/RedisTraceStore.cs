@@ -21,6 +21,9 @@ public sealed class RedisTraceStore : ITraceStore
     /// <summary>How long a watcher waits for a wake-up before it reads again anyway (pub/sub may lose messages).</summary>
     private static readonly TimeSpan s_watchPoll = TimeSpan.FromSeconds(5);
 
+    /// <summary>The first wait of a watcher before it reads again after Redis was unreachable.</summary>
+    private static readonly TimeSpan s_firstRetry = TimeSpan.FromMilliseconds(100);
+
     private readonly IDatabase _db;
     private readonly RedisKeys _keys;
     private readonly RedisTraceIndex _index;
@@ -209,15 +212,12 @@ public sealed class RedisTraceStore : ITraceStore
         {
             cancellationToken.ThrowIfCancellationRequested();
             var next = changed.Next;
-            var reading = _db.HashGetAsync(_keys.Trace(tenantId, taskId), TraceHash.Status);
-            var entries = ReadAfterAsync(tenantId, taskId, last, ReadBatch);
-            var status = await reading.ConfigureAwait(false);
+            var (status, batch) = await ReadForWatchAsync(tenantId, taskId, last, cancellationToken).ConfigureAwait(false);
             if (status.IsNull)
             {
                 yield break;
             }
 
-            var batch = await entries.ConfigureAwait(false);
             foreach (var entry in batch)
             {
                 var e = Event(entry);
@@ -242,6 +242,30 @@ public sealed class RedisTraceStore : ITraceStore
             catch (TimeoutException)
             {
                 // Read again: a wake-up may have been lost while Redis reconnected.
+            }
+        }
+    }
+
+    /// <summary>
+    /// The trace's status (read first) and the events after <paramref name="afterSeq"/>. While Redis is unreachable it
+    /// tries again, so a watcher outlives a Redis restart and continues after the last event it gave.
+    /// </summary>
+    private async Task<(RedisValue Status, StreamEntry[] Entries)> ReadForWatchAsync(string tenantId, string taskId, long afterSeq, CancellationToken cancellationToken)
+    {
+        var delay = s_firstRetry;
+        while (true)
+        {
+            var status = _db.HashGetAsync(_keys.Trace(tenantId, taskId), TraceHash.Status);
+            var entries = ReadAfterAsync(tenantId, taskId, afterSeq, ReadBatch);
+            try
+            {
+                await Task.WhenAll(status, entries).ConfigureAwait(false);
+                return (status.Result, entries.Result);
+            }
+            catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
+            {
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_watchPoll.Ticks));
             }
         }
     }
