@@ -24,7 +24,7 @@ public sealed class RedisFaultTests
         var store = host.Services.GetRequiredService<ITraceStore>();
         var trace = await host.Services.GetRequiredService<TraceRecorder>().StartAsync(Events.Session(), Ct);
         await trace.FlushAsync(Ct);
-        var watching = Collect(store.WatchAsync("t1", trace.TaskId, 0, Ct));
+        var watching = store.WatchAsync("t1", trace.TaskId, 0, Ct).ToListAsync(Ct).AsTask();
         var recording = RecordAsync(trace);
 
         await WaitUntilStoredAsync(store, trace.TaskId, Total / 4);
@@ -88,16 +88,5 @@ public sealed class RedisFaultTests
         while (page.Events.Count > 0);
 
         return seqs;
-    }
-
-    private static async Task<List<TraceEvent>> Collect(IAsyncEnumerable<TraceEvent> events)
-    {
-        var list = new List<TraceEvent>();
-        await foreach (var e in events)
-        {
-            list.Add(e);
-        }
-
-        return list;
     }
 }

@@ -107,7 +107,7 @@ public sealed class RedisTraceStoreTests(RedisFixture redis) : TraceStoreContrac
         var session = Events.Session();
         await writer.CreateAsync(session, Ct);
         await writer.AppendAsync("t1", session.TaskId, Events.Range(1, 10), Ct);
-        var watching = Collect(reader.WatchAsync("t1", session.TaskId, 5, Ct));
+        var watching = reader.WatchAsync("t1", session.TaskId, 5, Ct).ToListAsync(Ct).AsTask();
 
         var appends = Enumerable.Range(0, 4).Select(async worker =>
         {

@@ -455,7 +455,7 @@ public abstract class TraceStoreContract
         CompletedAt = Events.Start.AddSeconds(2),
     };
 
-    protected static async Task<List<TraceEvent>> Collect(IAsyncEnumerable<TraceEvent> events)
+    private static async Task<List<TraceEvent>> Collect(IAsyncEnumerable<TraceEvent> events)
     {
         var list = new List<TraceEvent>();
         await foreach (var e in events)

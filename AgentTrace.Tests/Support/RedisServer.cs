@@ -29,6 +29,9 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>A connection string for this server (short timeouts, so reconnects are quick in tests).</summary>
     public string ConnectionString => $"127.0.0.1:{Port},connectTimeout=2000,syncTimeout=5000,asyncTimeout=5000";
 
+    /// <summary>A server with its port and folder chosen, not started yet.</summary>
+    public static RedisServer NotStarted(bool durable = false) => new(durable);
+
     public static async Task<RedisServer> StartNewAsync(bool durable = false)
     {
         var server = new RedisServer(durable);

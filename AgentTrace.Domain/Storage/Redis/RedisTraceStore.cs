@@ -24,6 +24,7 @@ public sealed class RedisTraceStore : ITraceStore
     /// <summary>The first wait of a watcher before it reads again after Redis was unreachable.</summary>
     private static readonly TimeSpan s_firstRetry = TimeSpan.FromMilliseconds(100);
 
+    private readonly IConnectionMultiplexer _redis;
     private readonly IDatabase _db;
     private readonly RedisKeys _keys;
     private readonly RedisTraceIndex _index;
@@ -34,6 +35,7 @@ public sealed class RedisTraceStore : ITraceStore
 
     public RedisTraceStore(IConnectionMultiplexer redis, IOptions<StorageOptions> options, TimeProvider clock)
     {
+        _redis = redis;
         _db = redis.GetDatabase();
         _keys = new RedisKeys(options.Value.RedisKeyPrefix);
         _index = new RedisTraceIndex(_db, _keys);
@@ -169,6 +171,26 @@ public sealed class RedisTraceStore : ITraceStore
         }
 
         return swept;
+    }
+
+    /// <summary>Why the store cannot be used right now, or null when Redis answers.</summary>
+    public async Task<string?> UnreachableReasonAsync(CancellationToken cancellationToken = default)
+    {
+        var endpoints = string.Join(", ", _redis.GetEndPoints().Select(e => e.ToString()));
+        if (!_redis.IsConnected)
+        {
+            return $"Redis at {endpoints} is not connected; recorded events wait in the queue until it is back";
+        }
+
+        try
+        {
+            await _db.PingAsync().WaitAsync(s_watchPoll, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return $"Redis at {endpoints} did not answer PING: {ex.Message}";
+        }
     }
 
     public async Task<TraceSession?> GetAsync(string tenantId, string taskId, CancellationToken cancellationToken = default) =>
