@@ -56,6 +56,29 @@ public sealed class TraceHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WatchTraces_GivesOnlyTheCallersTenantsTraces()
+    {
+        await using var hub = await _factory.ConnectHubAsync(ApiFactory.T2Admin);
+        await using var feed = hub.StreamAsync<TraceSession>("WatchTraces", Ct).GetAsyncEnumerator(Ct);
+
+        var first = await Feeds.UntilLiveAsync(feed, () => Store.CreateAsync(Events.Session("t1"), Ct), () => Store.CreateAsync(Events.Session("t2"), Ct));
+
+        var otherTenants = Events.Session("t1");
+        var own = Events.Session("t2");
+        await Store.CreateAsync(otherTenants, Ct);
+        await Store.CreateAsync(own, Ct);
+        var seen = new List<TraceSession> { first };
+        while (seen[^1].TaskId != own.TaskId)
+        {
+            Assert.True(await feed.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct));
+            seen.Add(feed.Current);
+        }
+
+        Assert.All(seen, s => Assert.Equal("t2", s.TenantId));
+        Assert.DoesNotContain(seen, s => s.TaskId == otherTenants.TaskId);
+    }
+
+    [Fact]
     public async Task Connect_WithoutKey_IsRefused()
     {
         var error = await Assert.ThrowsAsync<HttpRequestException>(async () =>

@@ -449,6 +449,27 @@ public abstract class TraceStoreContract
         Assert.Equal(TraceStatus.Running, (await store.GetAsync("t1", session.TaskId, Ct))!.Status);
     }
 
+    [Fact]
+    public async Task WatchTraces_GivesCreatedAndFinishedTracesOfTheTenantOnly()
+    {
+        var store = await NewStoreAsync();
+        await using var feed = store.WatchTracesAsync("t1", Ct).GetAsyncEnumerator(Ct);
+
+        var first = await Feeds.UntilLiveAsync(feed, () => store.CreateAsync(Events.Session("t2"), Ct), () => store.CreateAsync(Events.Session("t1"), Ct));
+        await store.CompleteAsync("t1", first.TaskId, Completion(TraceStatus.Completed), Ct);
+
+        Assert.Equal("t1", first.TenantId);
+        var notice = first;
+        while (notice.TaskId != first.TaskId || !notice.IsFinished)
+        {
+            Assert.True(await feed.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct));
+            notice = feed.Current;
+            Assert.Equal("t1", notice.TenantId);
+        }
+
+        Assert.Equal(TraceStatus.Completed, notice.Status);
+    }
+
     protected static TraceCompletion Completion(TraceStatus status) => new()
     {
         Status = status,

@@ -43,6 +43,9 @@ public sealed class FlakyStore(int failures) : ITraceStore
     public IAsyncEnumerable<TraceEvent> WatchAsync(string tenantId, string taskId, long afterSeq, CancellationToken cancellationToken = default) =>
         _inner.WatchAsync(tenantId, taskId, afterSeq, cancellationToken);
 
+    public IAsyncEnumerable<TraceSession> WatchTracesAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        _inner.WatchTracesAsync(tenantId, cancellationToken);
+
     private Task<T> FailFirst<T>(Func<Task<T>> call)
     {
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)

@@ -16,6 +16,7 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
     private readonly InMemoryStoreOptions _options = options.Value;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Lock _gate = new();
+    private readonly TenantFeeds _feeds = new();
     private readonly Dictionary<string, StoredTrace> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<StoredTrace>> _byTenant = new(StringComparer.Ordinal);
     private readonly SortedSet<StoredTrace> _byAge = new(Comparer<StoredTrace>.Create((a, b) => a.Ordinal.CompareTo(b.Ordinal)));
@@ -55,6 +56,7 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
         }
 
         Wake(wake);
+        _feeds.Publish(session);
         return Task.FromResult(true);
     }
 
@@ -92,23 +94,26 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
         }
 
         signal.TrySetResult();
+        _feeds.Publish(session);
         return Task.FromResult(new CompleteResult(CompleteOutcome.Completed, session));
     }
 
     public Task<int> InterruptIdleAsync(DateTimeOffset idleSince, TraceCompletion completion, CancellationToken cancellationToken = default)
     {
         var wake = new List<TaskCompletionSource>();
+        var interrupted = new List<TraceSession>();
         lock (_gate)
         {
             foreach (var stored in _byId.Values.Where(s => !s.Session.IsFinished && s.UpdatedAt < idleSince))
             {
-                Finish(stored, completion);
+                interrupted.Add(Finish(stored, completion));
                 wake.Add(stored.SwapSignal());
             }
         }
 
         Wake(wake);
-        return Task.FromResult(wake.Count);
+        interrupted.ForEach(_feeds.Publish);
+        return Task.FromResult(interrupted.Count);
     }
 
     public Task<bool> DeleteAsync(string tenantId, string taskId, CancellationToken cancellationToken = default)
@@ -270,6 +275,9 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
             }
         }
     }
+
+    public IAsyncEnumerable<TraceSession> WatchTracesAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        _feeds.WatchAsync(tenantId, cancellationToken);
 
     private AppendResult AppendLocked(string tenantId, string taskId, IReadOnlyList<TraceEvent> events, List<TaskCompletionSource> wake)
     {

@@ -58,6 +58,7 @@ public sealed class RedisTraceStore : ITraceStore
         if (created)
         {
             await _index.AddAsync(session, NowMs + _retentionMs).ConfigureAwait(false);
+            await _db.PublishAsync(_keys.Feed(session.TenantId), session.TaskId).ConfigureAwait(false);
         }
 
         return created;
@@ -268,6 +269,19 @@ public sealed class RedisTraceStore : ITraceStore
         }
     }
 
+    public async IAsyncEnumerable<TraceSession> WatchTracesAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var notices = FeedChannel.Create<string>();
+        using var subscription = await _subscriptions.SubscribeAsync(_keys.Feed(tenantId), taskId => notices.Writer.TryWrite((string)taskId!)).ConfigureAwait(false);
+        await foreach (var taskId in notices.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await GetAsync(tenantId, taskId, cancellationToken).ConfigureAwait(false) is { } session)
+            {
+                yield return session;
+            }
+        }
+    }
+
     /// <summary>
     /// The trace's status (read first) and the events after <paramref name="afterSeq"/>. While Redis is unreachable it
     /// tries again, so a watcher outlives a Redis restart and continues after the last event it gave.
@@ -318,7 +332,13 @@ public sealed class RedisTraceStore : ITraceStore
             await _index.SettleAsync(session, NowMs + _retentionMs).ConfigureAwait(false);
         }
 
-        return new CompleteResult((string)reply[0]! == "completed" ? CompleteOutcome.Completed : CompleteOutcome.AlreadyFinished, session);
+        var completed = (string)reply[0]! == "completed";
+        if (completed)
+        {
+            await _db.PublishAsync(_keys.Feed(tenantId), taskId).ConfigureAwait(false);
+        }
+
+        return new CompleteResult(completed ? CompleteOutcome.Completed : CompleteOutcome.AlreadyFinished, session);
     }
 
     private async Task<bool> DeleteKeysAsync(string tenantId, string taskId) =>
