@@ -3,11 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AgentTrace.Domain.Model;
 using AgentTrace.Tests.Support;
+using AgentTrace.Web.Hubs;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentTrace.Tests.Api;
 
-/// <summary>Two server instances on one Redis: what one records, the other lists and streams live.</summary>
+/// <summary>Two server instances on one Redis: what one records, the other lists and streams live (SSE and hub).</summary>
 public sealed class ScaleOutTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -29,6 +33,9 @@ public sealed class ScaleOutTests(RedisFixture redis) : IClassFixture<RedisFixtu
         await using var hubOnB = await instanceB.ConnectHubAsync(ApiFactory.T1Reader);
 
         var watching = hubOnB.StreamAsync<TraceEvent>("WatchTrace", taskId, 0L, Ct).ToListAsync(Ct).AsTask();
+        using var sseOnB = await clientB.GetAsync($"/api/v1/traces/{taskId}/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var sse = new SseReader(await sseOnB.Content.ReadAsStreamAsync(Ct));
+        var streaming = sse.ReadToEndAsync(Ct);
         for (var batch = 0; batch < 10; batch++)
         {
             var events = Enumerable.Range(0, 10).Select(_ => new { event_type = "node_started", component_id = "node-1" });
@@ -38,10 +45,13 @@ public sealed class ScaleOutTests(RedisFixture redis) : IClassFixture<RedisFixtu
 
         using var completed = await clientA.PostAsJsonAsync($"/api/v1/traces/{taskId}/complete", new { status = "completed" }, Ct);
         var seen = await watching.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var frames = await streaming.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         var list = (await clientB.GetFromJsonAsync<JsonElement>("/api/v1/traces", Ct)).GetProperty("data");
 
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), seen.Select(e => e.Seq));
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long?)i), frames.Where(f => f.Event != "done").Select(f => f.Id));
+        Assert.IsType<RedisHubLifetimeManager<TraceHub>>(instanceB.Services.GetRequiredService<HubLifetimeManager<TraceHub>>());
         Assert.Equal(1, list.GetProperty("total").GetInt64());
         Assert.Equal(taskId, list.GetProperty("traces")[0].GetProperty("task_id").GetString());
         Assert.Equal("completed", list.GetProperty("traces")[0].GetProperty("status").GetString());
