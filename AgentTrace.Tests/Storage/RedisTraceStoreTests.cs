@@ -50,6 +50,24 @@ public sealed class RedisTraceStoreTests(RedisFixture redis) : TraceStoreContrac
     }
 
     [Fact]
+    public async Task Create_RetriedAfterItsIndexingFailed_IndexesTheTraceOnce()
+    {
+        var options = RedisFixture.NewOptions();
+        var store = new RedisTraceStore(redis.Redis, Options.Create(options), TimeProvider.System);
+        var keys = new RedisKeys(options.RedisKeyPrefix);
+        var session = Events.Session();
+        await store.CreateAsync(session, Ct);
+        await Db.SortedSetRemoveAsync(keys.All("t1"), session.TaskId);
+
+        var retried = await store.CreateAsync(session, Ct);
+        var again = await store.CreateAsync(session, Ct);
+
+        Assert.True(retried);
+        Assert.False(again);
+        Assert.Equal([session.TaskId], (await store.ListAsync("t1", new TraceQuery(), Ct)).Sessions.Select(s => s.TaskId));
+    }
+
+    [Fact]
     public async Task SweepExpired_RemovesExpiredTracesFromEveryIndex()
     {
         var options = RedisFixture.NewOptions(retentionDays: 1);

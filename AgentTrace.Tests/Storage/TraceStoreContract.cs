@@ -217,6 +217,23 @@ public abstract class TraceStoreContract
     }
 
     [Fact]
+    public async Task GetEvents_AfterSeqOrOffsetBeyondTheEnd_IsEmptyWithTotal()
+    {
+        var store = await NewStoreAsync();
+        var session = Events.Session();
+        await store.CreateAsync(session, Ct);
+        await store.AppendAsync("t1", session.TaskId, Events.Range(1, 5), Ct);
+
+        var farAfter = (await store.GetEventsAsync("t1", session.TaskId, new EventQuery { AfterSeq = long.MaxValue }, Ct))!;
+        var farOffset = (await store.GetEventsAsync("t1", session.TaskId, new EventQuery { AfterSeq = 2, Offset = 3 }, Ct))!;
+
+        Assert.Empty(farAfter.Events);
+        Assert.Equal(0, farAfter.Total);
+        Assert.Empty(farOffset.Events);
+        Assert.Equal(3, farOffset.Total);
+    }
+
+    [Fact]
     public async Task List_NewestFirst_PagedWithTotal()
     {
         var store = await NewStoreAsync();

@@ -16,7 +16,7 @@ internal sealed class RedisTraceIndex(IDatabase db, RedisKeys keys)
     private static readonly string[] s_statuses = [.. WireNames.Statuses];
 
     /// <summary>The score of a creation time: unix microseconds.</summary>
-    public static double Score(DateTimeOffset at) => Math.Floor((at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10.0);
+    public static double Score(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
     public async Task AddAsync(TraceSession session, long expiresAtMs)
     {
@@ -111,12 +111,15 @@ internal sealed class RedisTraceIndex(IDatabase db, RedisKeys keys)
         }
 
         sets.Add(keys.Scratch(tenant));
-        RedisValue min = query.From is { } from ? Math.Ceiling((from.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10.0) : "-inf";
+        RedisValue min = query.From is { } from ? (from.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks + 9) / 10 : "-inf";
         RedisValue max = query.To is { } to ? Score(to) : "+inf";
         var offset = (long)(query.Page - 1) * query.PageSize;
         var reply = (RedisResult[])(await db.ScriptEvaluateAsync(RedisScripts.List, [.. sets], [min, max, offset, query.PageSize]).ConfigureAwait(false))!;
         return ((long)reply[0], (RedisValue[])reply[1]!);
     }
+
+    public async Task<bool> ContainsAsync(string tenant, string taskId) =>
+        (await db.SortedSetScoreAsync(keys.All(tenant), taskId).ConfigureAwait(false)).HasValue;
 
     public async Task<string[]> TenantsAsync() =>
         [.. (await db.SetMembersAsync(keys.Tenants).ConfigureAwait(false)).Select(t => (string)t!)];

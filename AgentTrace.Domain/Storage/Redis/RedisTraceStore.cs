@@ -55,13 +55,14 @@ public sealed class RedisTraceStore : ITraceStore
             RedisScripts.Create,
             [_keys.Trace(session.TenantId, session.TaskId)],
             [json, session.Status.Name(), NowMs, _retentionMs]).ConfigureAwait(false) == 1;
-        if (created)
+        if (!created && !await IsUnindexedRetryAsync(session, json).ConfigureAwait(false))
         {
-            await _index.AddAsync(session, NowMs + _retentionMs).ConfigureAwait(false);
-            await _db.PublishAsync(_keys.Feed(session.TenantId), session.TaskId).ConfigureAwait(false);
+            return false;
         }
 
-        return created;
+        await _index.AddAsync(session, NowMs + _retentionMs).ConfigureAwait(false);
+        await _db.PublishAsync(_keys.Feed(session.TenantId), session.TaskId).ConfigureAwait(false);
+        return true;
     }
 
     public async Task<AppendResult> AppendAsync(string tenantId, string taskId, IReadOnlyList<TraceEvent> events, CancellationToken cancellationToken = default)
@@ -211,9 +212,9 @@ public sealed class RedisTraceStore : ITraceStore
         var stored = await length.ConfigureAwait(false);
         if (query.EventTypes is null && query.ComponentId is null && (long)await lastSeq.ConfigureAwait(false) == stored)
         {
-            var from = query.AfterSeq + query.Offset + 1;
-            var page = from <= stored ? await ReadAfterAsync(tenantId, taskId, from - 1, query.Limit).ConfigureAwait(false) : [];
-            return new EventPage([.. page.Select(Event)], Math.Max(0, stored - query.AfterSeq), query.Offset, query.Limit);
+            var after = Math.Max(0, stored - query.AfterSeq);
+            var page = query.Offset < after ? await ReadAfterAsync(tenantId, taskId, query.AfterSeq + query.Offset, query.Limit).ConfigureAwait(false) : [];
+            return new EventPage([.. page.Select(Event)], after, query.Offset, query.Limit);
         }
 
         return await ScanAsync(tenantId, taskId, query, cancellationToken).ConfigureAwait(false);
@@ -281,6 +282,14 @@ public sealed class RedisTraceStore : ITraceStore
             }
         }
     }
+
+    /// <summary>
+    /// True when an earlier create of this same session stored the trace but failed before indexing it (Redis went
+    /// away in between) and is now tried again: then it is finished, not refused.
+    /// </summary>
+    private async Task<bool> IsUnindexedRetryAsync(TraceSession session, string json) =>
+        await _db.HashGetAsync(_keys.Trace(session.TenantId, session.TaskId), TraceHash.Session).ConfigureAwait(false) == json
+        && !await _index.ContainsAsync(session.TenantId, session.TaskId).ConfigureAwait(false);
 
     /// <summary>
     /// The trace's status (read first) and the events after <paramref name="afterSeq"/>. While Redis is unreachable it
@@ -380,7 +389,7 @@ public sealed class RedisTraceStore : ITraceStore
         && (query.EventTypes is null || (WireNames.TryParseEventType((string?)entry["t"], out var type) && query.EventTypes.Contains(type)));
 
     private Task<StreamEntry[]> ReadAfterAsync(string tenantId, string taskId, long afterSeq, int count) =>
-        _db.StreamRangeAsync(_keys.Events(tenantId, taskId), $"{afterSeq + 1}-0", "+", count);
+        _db.StreamRangeAsync(_keys.Events(tenantId, taskId), $"({afterSeq}-0", "+", count);
 
     private static long Seq(StreamEntry entry)
     {
