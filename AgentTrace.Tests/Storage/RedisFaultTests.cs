@@ -27,7 +27,7 @@ public sealed class RedisFaultTests
         var watching = store.WatchAsync("t1", trace.TaskId, 0, Ct).ToListAsync(Ct).AsTask();
         var recording = RecordAsync(trace);
 
-        await WaitUntilStoredAsync(store, trace.TaskId, Total / 4);
+        await WaitUntilStoredAsync(store, trace.TaskId, Total / 4).WaitAsync(TimeSpan.FromSeconds(30), Ct);
         server.Kill();
         Assert.False(recording.IsCompleted, "the run should still be recording when Redis is killed");
         await Task.Delay(300, Ct);

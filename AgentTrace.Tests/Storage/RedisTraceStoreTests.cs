@@ -144,6 +144,32 @@ public sealed class RedisTraceStoreTests(RedisFixture redis) : TraceStoreContrac
         Assert.Equal(Enumerable.Range(6, 395).Select(i => (long)i), seen.Select(e => e.Seq));
     }
 
+    [Fact]
+    public async Task Watch_ManyWatchersOfOneTrace_ShareOneSubscriptionThatEndsWithThem()
+    {
+        var options = RedisFixture.NewOptions();
+        var store = new RedisTraceStore(redis.Redis, Options.Create(options), TimeProvider.System);
+        var session = Events.Session();
+        var channel = new RedisKeys(options.RedisKeyPrefix).Watch("t1", session.TaskId);
+        await store.CreateAsync(session, Ct);
+        var watchers = Enumerable.Range(0, 3).Select(_ => store.WatchAsync("t1", session.TaskId, 0, Ct).ToListAsync(Ct).AsTask()).ToList();
+
+        await WaitForSubscribersAsync(channel, 1).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await store.CompleteAsync("t1", session.TaskId, Completion(TraceStatus.Completed), Ct);
+        await Task.WhenAll(watchers).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        await WaitForSubscribersAsync(channel, 0).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+    }
+
+    /// <summary>Waits until Redis counts <paramref name="count"/> subscribed connections on the channel.</summary>
+    private async Task WaitForSubscribersAsync(RedisChannel channel, long count)
+    {
+        while ((long)((RedisResult[])(await Db.ExecuteAsync("PUBSUB", "NUMSUB", channel.ToString()))!)[1] != count)
+        {
+            await Task.Delay(10, Ct);
+        }
+    }
+
     private async Task<TimeSpan?[]> Ttls(RedisKeys keys, TraceSession session) =>
         [await Db.KeyTimeToLiveAsync(keys.Trace("t1", session.TaskId)), await Db.KeyTimeToLiveAsync(keys.Events("t1", session.TaskId))];
 }

@@ -11,8 +11,9 @@ public static class Feeds
     public static async Task<TraceSession> UntilLiveAsync(IAsyncEnumerator<TraceSession> feed, params Func<Task>[] writes)
     {
         var next = feed.MoveNextAsync().AsTask();
-        while (!next.IsCompleted)
+        for (var round = 0; !next.IsCompleted; round++)
         {
+            Assert.True(round < 600, "the feed gave no notice in 30 s of writes");
             foreach (var write in writes)
             {
                 await write();
