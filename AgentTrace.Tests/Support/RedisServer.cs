@@ -11,8 +11,6 @@ namespace AgentTrace.Tests.Support;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private const string Binary = "/usr/bin/redis-server";
-
     private readonly string _folder = Directory.CreateTempSubdirectory("agenttrace-redis-").FullName;
     private readonly bool _durable;
     private Process? _process;
@@ -41,13 +39,12 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        if (!File.Exists(Binary))
-        {
-            throw new InvalidOperationException($"{Binary} is missing: the Redis tests need a real Redis. Install it with: apt-get install -y redis-server");
-        }
-
+        var binary = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .Select(folder => Path.Combine(folder, "redis-server"))
+            .FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("redis-server is not on the PATH: the Redis tests need a real Redis. Install it with: apt-get install -y redis-server");
         var persistence = _durable ? "--appendonly yes --appendfsync always" : "--appendonly no";
-        _process = Process.Start(new ProcessStartInfo(Binary,
+        _process = Process.Start(new ProcessStartInfo(binary,
             $"--port {Port} --bind 127.0.0.1 --save '' {persistence} --dir {_folder} --pidfile {_folder}/redis.pid --logfile {_folder}/redis.log")
         {
             UseShellExecute = false,

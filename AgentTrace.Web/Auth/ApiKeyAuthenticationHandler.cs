@@ -9,7 +9,8 @@ namespace AgentTrace.Web.Auth;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;key&gt;</c>, or an <c>access_token</c> query parameter on stream
-/// routes and the SignalR hub (browsers' EventSource and WebSocket cannot send headers). Failures answer with the API's JSON envelope.
+/// routes and the SignalR hub (browsers' EventSource and WebSocket cannot send headers). Failures answer with the
+/// API's JSON envelope.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
