@@ -60,8 +60,9 @@ public sealed class RedisTraceStore : ITraceStore
             return false;
         }
 
-        await _index.AddAsync(session, NowMs + _retentionMs).ConfigureAwait(false);
-        await _db.PublishAsync(_keys.Feed(session.TenantId), session.TaskId).ConfigureAwait(false);
+        await Task.WhenAll(
+            _index.AddAsync(session, NowMs + _retentionMs),
+            _db.PublishAsync(_keys.Feed(session.TenantId), session.TaskId)).ConfigureAwait(false);
         return true;
     }
 
