@@ -26,6 +26,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<TraceCollector>();
         services.AddHostedService(sp => sp.GetRequiredService<TraceCollector>());
         services.AddSingleton<TraceRecorder>();
+        services.AddAgentTraceAgents();
         return services;
     }
 
