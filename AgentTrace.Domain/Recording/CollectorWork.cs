@@ -7,12 +7,27 @@ namespace AgentTrace.Domain.Recording;
 internal readonly record struct CollectorItem(ActiveTrace Trace, TraceEvent? Event, CollectorWork? Work);
 
 /// <summary>Work the collector does in queue order, after every event queued before it.</summary>
-internal abstract record CollectorWork;
+internal abstract record CollectorWork
+{
+    /// <summary>Tells whoever waits for this work that it failed.</summary>
+    public virtual void Fail(Exception error)
+    {
+    }
+}
 
 internal sealed record CreateWork(TraceSession Session) : CollectorWork;
 
-internal sealed record FlushWork(TaskCompletionSource Done) : CollectorWork;
+internal sealed record FlushWork(TaskCompletionSource Done) : CollectorWork
+{
+    public override void Fail(Exception error) => Done.TrySetException(error);
+}
 
-internal sealed record IngestWork(IReadOnlyList<TraceEvent> Events, TaskCompletionSource<IngestResult> Done) : CollectorWork;
+internal sealed record IngestWork(IReadOnlyList<TraceEvent> Events, TaskCompletionSource<IngestResult> Done) : CollectorWork
+{
+    public override void Fail(Exception error) => Done.TrySetException(error);
+}
 
-internal sealed record CompleteWork(TraceCompletion Completion, TaskCompletionSource<CompleteResult> Done) : CollectorWork;
+internal sealed record CompleteWork(TraceCompletion Completion, TaskCompletionSource<CompleteResult> Done) : CollectorWork
+{
+    public override void Fail(Exception error) => Done.TrySetException(error);
+}

@@ -88,7 +88,15 @@ public sealed partial class TraceCollector : BackgroundService
             }
 
             await WritePendingAsync(cancellationToken).ConfigureAwait(false);
-            await DoAsync(item.Trace, item.Work!, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await DoAsync(item.Trace, item.Work!, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogWorkFailed(ex, item.Trace.TaskId);
+                item.Work!.Fail(ex);
+            }
         }
 
         await WritePendingAsync(cancellationToken).ConfigureAwait(false);
@@ -98,7 +106,7 @@ public sealed partial class TraceCollector : BackgroundService
         _sanitizer.Sanitize(e, trace.Limits) with
         {
             Seq = ++trace.LastSeq,
-            EventId = e.EventId.Length > 0 ? e.EventId : TraceIds.NewSpanId(),
+            EventId = string.IsNullOrEmpty(e.EventId) ? TraceIds.NewSpanId() : e.EventId,
         };
 
     private List<TraceEvent> Pending(ActiveTrace trace)
@@ -189,7 +197,7 @@ public sealed partial class TraceCollector : BackgroundService
 
         var prepared = plan.Fresh.Select(e => _sanitizer.Sanitize(e, trace.Limits) with
         {
-            EventId = e.EventId.Length > 0 ? e.EventId : TraceIds.NewSpanId(),
+            EventId = string.IsNullOrEmpty(e.EventId) ? TraceIds.NewSpanId() : e.EventId,
         }).ToList();
         var result = await PersistAsync(() => _store.AppendAsync(trace.TenantId, trace.TaskId, prepared, cancellationToken), cancellationToken).ConfigureAwait(false);
         trace.LastSeq = Math.Max(trace.LastSeq, result.LastSeq);
@@ -229,6 +237,9 @@ public sealed partial class TraceCollector : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Trace {TaskId} already exists; it was not created again")]
     private partial void LogAlreadyExists(string taskId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording work for trace {TaskId} failed")]
+    private partial void LogWorkFailed(Exception exception, string taskId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stopped with {Count} recorded items not stored: the store stayed unreachable")]
     private partial void LogLostOnStop(int count);

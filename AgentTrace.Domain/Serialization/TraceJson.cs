@@ -10,7 +10,8 @@ namespace AgentTrace.Domain.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    Converters = [typeof(UtcTimestampConverter)])]
 [JsonSerializable(typeof(TraceSession))]
 [JsonSerializable(typeof(TraceEvent))]
 [JsonSerializable(typeof(TraceEvent[]))]
@@ -36,5 +37,6 @@ public sealed partial class TraceJsonContext : JsonSerializerContext
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new UtcTimestampConverter() },
     });
 }

@@ -1,3 +1,4 @@
+using AgentTrace.Domain.Model;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Domain.Storage.InMemory;
 using AgentTrace.Tests.Support;
@@ -19,7 +20,7 @@ public sealed class InMemoryTraceStoreTests : TraceStoreContract
         var finished = Events.Session(createdAt: Events.Start.AddMinutes(1));
         await store.CreateAsync(running, Ct);
         await store.CreateAsync(finished, Ct);
-        await store.CompleteAsync("t1", finished.TaskId, Completion(Domain.Model.TraceStatus.Completed), Ct);
+        await store.CompleteAsync("t1", finished.TaskId, Completion(TraceStatus.Completed), Ct);
         await store.CreateAsync(Events.Session(createdAt: Events.Start.AddMinutes(2)), Ct);
 
         await store.CreateAsync(Events.Session(createdAt: Events.Start.AddMinutes(3)), Ct);

@@ -10,6 +10,7 @@ public static class WebApplicationExtensions
     {
         app.UseExceptionHandler(error => error.Run(WriteUnhandledAsync));
         app.UseStatusCodePages(WriteStatusAsync);
+        app.UseMiddleware<RequestSizeLimit>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

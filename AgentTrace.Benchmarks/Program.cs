@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(AgentTrace.Benchmarks.RecordingBenchmarks).Assembly).Run(args);
