@@ -1,6 +1,7 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AgentTrace.Domain.Agents.Llm;
 using AgentTrace.Domain.Agents.Tools;
 using AgentTrace.Domain.Model;
 using Microsoft.Extensions.AI;
@@ -15,7 +16,7 @@ public static class ToolInvoker
 {
     public static async Task<JsonElement> InvokeAsync(ComponentRun component, IReadOnlyDictionary<string, IAgentTool> tools, FunctionCallContent call, CancellationToken cancellationToken)
     {
-        var arguments = JsonSerializer.SerializeToElement(call.Arguments ?? new Dictionary<string, object?>(), AIJsonUtilities.DefaultOptions);
+        var arguments = JsonSerializer.SerializeToElement(call.Arguments ?? new Dictionary<string, object?>(), ChatTranscript.JsonOptions);
         tools.TryGetValue(call.Name, out var tool);
         var request = new ToolPayload { CallId = call.CallId, ToolName = call.Name, ToolType = tool?.ToolType ?? "unknown", Arguments = arguments };
         var spanId = TraceIds.NewSpanId();

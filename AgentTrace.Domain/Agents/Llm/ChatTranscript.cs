@@ -8,6 +8,9 @@ namespace AgentTrace.Domain.Agents.Llm;
 /// <summary>Renders chat messages as the text a trace shows: content, tool calls and tool results.</summary>
 public static class ChatTranscript
 {
+    /// <summary>The options tool arguments and results are written with: those of the AI abstractions, on one line.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(AIJsonUtilities.DefaultOptions) { WriteIndented = false };
+
     public static IReadOnlyList<ChatMessageRecord> Records(IEnumerable<ChatMessage> messages) =>
         [.. messages.Select(m => new ChatMessageRecord { Role = m.Role.Value, Content = Text(m) })];
 
@@ -21,7 +24,7 @@ public static class ChatTranscript
             var part = content switch
             {
                 TextContent t => t.Text,
-                FunctionCallContent call => $"[tool call {call.CallId}] {call.Name}({JsonSerializer.Serialize(call.Arguments, AIJsonUtilities.DefaultOptions)})",
+                FunctionCallContent call => $"[tool call {call.CallId}] {call.Name}({JsonSerializer.Serialize(call.Arguments, JsonOptions)})",
                 FunctionResultContent result => $"[tool result {result.CallId}] {ResultText(result.Result)}",
                 _ => null,
             };
@@ -39,6 +42,6 @@ public static class ChatTranscript
         null => "null",
         string s => s,
         JsonElement e => e.GetRawText(),
-        _ => JsonSerializer.Serialize(result, AIJsonUtilities.DefaultOptions),
+        _ => JsonSerializer.Serialize(result, JsonOptions),
     };
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AgentTrace.Domain.Agents.Tools;
+using AgentTrace.Domain.Serialization;
 using Microsoft.Extensions.AI;
 
 namespace AgentTrace.Domain.Agents.Llm.Offline;
@@ -96,7 +97,7 @@ public sealed partial class OfflineChatClient(TokenCounter tokens) : IChatClient
     private static string Describe(FunctionResultContent result, IReadOnlyList<FunctionCallContent> calls)
     {
         var call = calls.FirstOrDefault(c => c.CallId == result.CallId);
-        var value = result.Result is JsonElement json ? json : JsonSerializer.SerializeToElement(result.Result?.ToString() ?? "", AIJsonUtilities.DefaultOptions);
+        var value = result.Result is JsonElement json ? json : JsonSerializer.SerializeToElement(result.Result?.ToString() ?? "", TraceJsonContext.Default.String);
         if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("error", out var error))
         {
             return $"The {call?.Name ?? "tool"} tool could not help: {error}";
