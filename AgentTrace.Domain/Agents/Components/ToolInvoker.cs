@@ -42,7 +42,12 @@ public static class ToolInvoker
                 ? $"tool {call.Name} was stopped"
                 : $"tool {call.Name} failed: {ex.Message}";
             await RecordEndAsync(component, spanId, request, null, started, error).ConfigureAwait(false);
-            throw;
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new ToolFailedException(error, ex);
         }
     }
 
