@@ -1,3 +1,5 @@
+using AgentTrace.Domain.Analysis;
+using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Recording;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Domain.Storage.InMemory;
@@ -16,6 +18,7 @@ public static class DomainServiceCollectionExtensions
         services.AddValidatedOptions<RecorderOptions>(RecorderOptions.Section, o => o.Problems());
         services.AddValidatedOptions<RedactionOptions>(RedactionOptions.Section, o => o.Problems());
         services.AddValidatedOptions<InMemoryStoreOptions>(InMemoryStoreOptions.Section, o => o.Problems());
+        services.AddValidatedOptions<AnalysisOptions>(AnalysisOptions.Section, o => o.Problems());
 
         services.TryAddSingleton<ITraceStore, InMemoryTraceStore>();
         services.TryAddSingleton<ITraceReader>(sp => sp.GetRequiredService<ITraceStore>());
@@ -26,6 +29,13 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<TraceCollector>();
         services.AddHostedService(sp => sp.GetRequiredService<TraceCollector>());
         services.AddSingleton<TraceRecorder>();
+
+        services.AddSingleton<StreamingTraceFormatter>();
+        services.AddSingleton<CompactTraceFormatter>();
+        services.AddSingleton<DetailedTraceFormatter>();
+        services.AddSingleton<RagflowTraceFormatter>();
+        services.AddSingleton<TraceFormatter>();
+        services.AddSingleton<TraceAnalyzer>();
         services.AddAgentTraceAgents();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace AgentTrace.Domain.Model;
 
@@ -38,5 +39,6 @@ public sealed record TraceSession
     /// <summary>The <c>seq</c> of the newest stored event (0 when there is none).</summary>
     public long LastSeq { get; init; }
 
+    [JsonIgnore]
     public bool IsFinished => Status != TraceStatus.Running;
 }

@@ -20,12 +20,18 @@ public sealed class EventSanitizer
         _json = new JsonValueSanitizer(redactor);
     }
 
-    public TraceEvent Sanitize(TraceEvent e, LevelLimits limits)
+    /// <param name="e">The event as the producer gave it.</param>
+    /// <param name="limits">The trace level's limits.</param>
+    /// <param name="seq">The <c>seq</c> the collector assigned.</param>
+    /// <param name="eventId">The event id to store: the given one, or a new one when it was absent.</param>
+    public TraceEvent Sanitize(TraceEvent e, LevelLimits limits, long seq, string eventId)
     {
         List<string>? cut = null;
         var text = limits.TextLimit;
         return e with
         {
+            Seq = seq,
+            EventId = eventId,
             Inputs = Json(e.Inputs, "inputs", text, ref cut),
             Outputs = Json(e.Outputs, "outputs", text, ref cut),
             Metadata = Json(e.Metadata, "metadata", text ?? LevelLimits.MinimalErrorLimit, ref cut),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,11 @@ namespace AgentTrace.Domain.Recording;
 public sealed partial class Redactor
 {
     public const string Mask = "[REDACTED]";
+
+    /// <summary>Substrings that every built-in credential pattern contains.</summary>
+    private static readonly SearchValues<string> s_credentialMarkers = SearchValues.Create(
+        ["bearer", "sk-", "eyJ", "-----BEGIN", "AKIA", "ghp_", "gho_", "ghs_", "ghu_", "ghr_", "xox"],
+        StringComparison.OrdinalIgnoreCase);
 
     private static readonly string[] s_secretKeySuffixes =
         ["apikey", "password", "passwd", "passphrase", "secret", "token", "cookie", "authorization", "privatekey", "credential", "credentials", "accesskey", "sessionkey"];
@@ -70,18 +76,7 @@ public sealed partial class Redactor
     }
 
     /// <summary>A vectorized pre-check so that ordinary text skips the regular expression.</summary>
-    private static bool MayHoldCredential(string text) =>
-        text.Contains("sk-", StringComparison.Ordinal)
-        || text.Contains("eyJ", StringComparison.Ordinal)
-        || text.Contains("-----BEGIN", StringComparison.Ordinal)
-        || text.Contains("AKIA", StringComparison.Ordinal)
-        || text.Contains("ghp_", StringComparison.Ordinal)
-        || text.Contains("gho_", StringComparison.Ordinal)
-        || text.Contains("ghs_", StringComparison.Ordinal)
-        || text.Contains("ghu_", StringComparison.Ordinal)
-        || text.Contains("ghr_", StringComparison.Ordinal)
-        || text.Contains("xox", StringComparison.Ordinal)
-        || text.Contains("earer", StringComparison.OrdinalIgnoreCase);
+    private static bool MayHoldCredential(string text) => text.AsSpan().IndexOfAny(s_credentialMarkers) >= 0;
 
     /// <summary>A key lowercased without separators: <c>X-Api-Key</c> and <c>api_key</c> both become <c>apikey</c>.</summary>
     private static string Normalize(string key)

@@ -102,12 +102,10 @@ public sealed partial class TraceCollector : BackgroundService
         await WritePendingAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private TraceEvent Prepare(ActiveTrace trace, TraceEvent e) =>
-        _sanitizer.Sanitize(e, trace.Limits) with
-        {
-            Seq = ++trace.LastSeq,
-            EventId = string.IsNullOrEmpty(e.EventId) ? TraceIds.NewSpanId() : e.EventId,
-        };
+    private TraceEvent Prepare(ActiveTrace trace, TraceEvent e) => Prepare(trace, e, ++trace.LastSeq);
+
+    private TraceEvent Prepare(ActiveTrace trace, TraceEvent e, long seq) =>
+        _sanitizer.Sanitize(e, trace.Limits, seq, string.IsNullOrEmpty(e.EventId) ? TraceIds.NewSpanId() : e.EventId);
 
     private List<TraceEvent> Pending(ActiveTrace trace)
     {
@@ -195,10 +193,7 @@ public sealed partial class TraceCollector : BackgroundService
             return new IngestResult(IngestOutcome.Accepted, 0, plan.Duplicates, session.LastSeq);
         }
 
-        var prepared = plan.Fresh.Select(e => _sanitizer.Sanitize(e, trace.Limits) with
-        {
-            EventId = string.IsNullOrEmpty(e.EventId) ? TraceIds.NewSpanId() : e.EventId,
-        }).ToList();
+        var prepared = plan.Fresh.Select(e => Prepare(trace, e, e.Seq)).ToList();
         var result = await PersistAsync(() => _store.AppendAsync(trace.TenantId, trace.TaskId, prepared, cancellationToken), cancellationToken).ConfigureAwait(false);
         trace.LastSeq = Math.Max(trace.LastSeq, result.LastSeq);
         return result.Outcome switch

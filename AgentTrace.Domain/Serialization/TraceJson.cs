@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using AgentTrace.Domain.Analysis;
+using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Model;
 
 namespace AgentTrace.Domain.Serialization;
@@ -17,6 +19,16 @@ namespace AgentTrace.Domain.Serialization;
 [JsonSerializable(typeof(TraceEvent[]))]
 [JsonSerializable(typeof(List<TraceEvent>))]
 [JsonSerializable(typeof(TraceSummary))]
+[JsonSerializable(typeof(LlmPayload))]
+[JsonSerializable(typeof(RetrievalPayload))]
+[JsonSerializable(typeof(ToolPayload))]
+[JsonSerializable(typeof(CompactTrace))]
+[JsonSerializable(typeof(CompactStep))]
+[JsonSerializable(typeof(DetailedTrace))]
+[JsonSerializable(typeof(CallRecord))]
+[JsonSerializable(typeof(RagflowTraceEntry))]
+[JsonSerializable(typeof(IReadOnlyList<RagflowTraceEntry>))]
+[JsonSerializable(typeof(TraceAnalysis))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonArray))]

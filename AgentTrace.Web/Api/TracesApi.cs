@@ -1,4 +1,7 @@
 using System.Security.Claims;
+using System.Text.Json.Nodes;
+using AgentTrace.Domain.Analysis;
+using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,8 +15,10 @@ public static class TracesApi
     {
         var group = routes.MapGroup("/api/v1/traces").WithTags("Traces").RequireAuthorization(ApiRoles.CanRead);
         group.MapGet("/", List).WithName("ListTraces").WithSummary("List the caller's traces, newest first, with filters and paging");
+        group.MapGet("/{task_id}", GetTrace).WithName("GetTrace").WithSummary("Read one trace in a format: streaming, compact, detailed (default) or ragflow");
         group.MapGet("/{task_id}/events", GetEvents).WithName("GetTraceEvents").WithSummary("Read a trace's events, filtered and paged, with the total");
         group.MapGet("/{task_id}/summary", GetSummary).WithName("GetTraceSummary").WithSummary("Read a trace's roll-up counts");
+        group.MapGet("/{task_id}/analysis", GetAnalysis).WithName("GetTraceAnalysis").WithSummary("Where the time went, what failed and what to change");
         group.MapDelete("/{task_id}", Delete).WithName("DeleteTrace").WithSummary("Delete a trace and its events").RequireAuthorization(ApiRoles.CanWrite);
         group.MapPost("/cleanup", Cleanup).WithName("CleanupTraces").WithSummary("Delete the caller's traces older than N days").RequireAuthorization(ApiRoles.CanAdminister);
         routes.MapGet("/api/v1/agents/{agent_id}/traces", ListForAgent)
@@ -39,6 +44,37 @@ public static class TracesApi
 
         var (query, problem) = TraceListing.Read(request.Query, agent_id);
         return problem is not null ? ApiResults.BadRequest(problem) : ApiResults.Ok(await ListPage(store, user, query, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<Envelope<JsonNode>>, JsonHttpResult<Envelope<object>>>> GetTrace(
+        string task_id, HttpRequest request, ClaimsPrincipal user, ITraceReader store, TraceFormatter formatter, CancellationToken cancellationToken)
+    {
+        if (TraceRoutes.BadTaskId(task_id) is { } bad)
+        {
+            return bad;
+        }
+
+        if (!TraceRoutes.TryReadFormat(request, TraceFormat.Detailed, out var format, out var problem))
+        {
+            return ApiResults.BadRequest(problem);
+        }
+
+        return await store.ReadWholeAsync(user.Tenant(), task_id, cancellationToken) is { } trace
+            ? ApiResults.Ok(formatter.FormatTrace(format, trace.Session, trace.Events))
+            : TraceRoutes.TraceNotFound(task_id);
+    }
+
+    public static async Task<Results<Ok<Envelope<TraceAnalysis>>, JsonHttpResult<Envelope<object>>>> GetAnalysis(
+        string task_id, ClaimsPrincipal user, ITraceReader store, TraceAnalyzer analyzer, CancellationToken cancellationToken)
+    {
+        if (TraceRoutes.BadTaskId(task_id) is { } bad)
+        {
+            return bad;
+        }
+
+        return await store.ReadWholeAsync(user.Tenant(), task_id, cancellationToken) is { } trace
+            ? ApiResults.Ok(analyzer.Analyze(trace.Session, trace.Events))
+            : TraceRoutes.TraceNotFound(task_id);
     }
 
     public static async Task<Results<Ok<Envelope<EventsResponse>>, JsonHttpResult<Envelope<object>>>> GetEvents(

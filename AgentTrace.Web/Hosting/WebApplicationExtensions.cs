@@ -1,4 +1,5 @@
 using AgentTrace.Web.Api;
+using AgentTrace.Web.Auth;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AgentTrace.Web.Hosting;
@@ -8,6 +9,8 @@ public static class WebApplicationExtensions
     /// <summary>The request pipeline: errors as envelopes, authentication, roles, rate limits.</summary>
     public static WebApplication UseAgentTraceWeb(this WebApplication app)
     {
+        // Load the keys now, so that a first start prints its admin key before the first request.
+        app.Services.GetRequiredService<ApiKeyRegistry>();
         app.UseExceptionHandler(error => error.Run(WriteUnhandledAsync));
         app.UseStatusCodePages(WriteStatusAsync);
         app.UseMiddleware<RequestSizeLimit>();
@@ -23,6 +26,7 @@ public static class WebApplicationExtensions
         app.MapOpenApi();
         app.MapHomePage();
         app.MapTracesApi();
+        app.MapTraceStreamApi();
         app.MapIngestApi();
         return app;
     }

@@ -291,7 +291,7 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options) :
             }
         }
 
-        var summary = session.Summary;
+        var summary = new SummaryCounter(session.Summary);
         var dropped = 0;
         foreach (var e in fresh)
         {
@@ -305,16 +305,12 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options) :
             stored.Events.Add(e);
             stored.Bytes += size;
             _bytes += size;
-            summary = summary.Add(TraceSummary.Of(e));
+            summary.Add(e);
         }
 
-        if (dropped > 0)
-        {
-            summary = summary with { DroppedEvents = summary.DroppedEvents + dropped };
-        }
-
+        summary.Dropped(dropped);
         var lastSeq = last + fresh.Count;
-        stored.Session = session with { Summary = summary, LastSeq = lastSeq };
+        stored.Session = session with { Summary = summary.ToSummary(), LastSeq = lastSeq };
         wake.Add(stored.SwapSignal());
         wake.AddRange(EvictWhileOverBounds(stored));
         return new AppendResult(AppendOutcome.Appended, fresh.Count - dropped, duplicates, dropped, lastSeq);

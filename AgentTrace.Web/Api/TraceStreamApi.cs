@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using AgentTrace.Domain.Formatting;
+using AgentTrace.Domain.Model;
+using AgentTrace.Domain.Serialization;
+using AgentTrace.Domain.Storage;
+using AgentTrace.Web.Api.Sse;
+using AgentTrace.Web.Auth;
+using AgentTrace.Web.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AgentTrace.Web.Api;
+
+/// <summary>
+/// <c>GET /api/v1/traces/{task_id}/stream</c>: the stored events after a point, then each new one live, as
+/// Server-Sent Events (<c>id:</c> = seq, <c>event:</c> = type), ending with <c>[DONE]</c> when the trace ends.
+/// </summary>
+public static class TraceStreamApi
+{
+    public static RouteHandlerBuilder MapTraceStreamApi(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/v1/traces/{task_id}/stream", Stream)
+            .WithTags("Traces").RequireAuthorization(ApiRoles.CanRead)
+            .WithName("StreamTrace")
+            .WithSummary("Stream a trace's events live (SSE); resume with Last-Event-ID or after_seq");
+
+    public static async Task<Results<EventStreamResult, JsonHttpResult<Envelope<object>>>> Stream(
+        string task_id, HttpRequest request, ClaimsPrincipal user, ITraceReader store, TraceFormatter formatter,
+        StreamSlots slots, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    {
+        if (TraceRoutes.BadTaskId(task_id) is { } bad)
+        {
+            return bad;
+        }
+
+        if (!TraceRoutes.TryReadFormat(request, TraceFormat.Streaming, out var format, out var formatProblem))
+        {
+            return ApiResults.BadRequest(formatProblem);
+        }
+
+        var (afterSeq, resumeProblem) = ResumePoint(request);
+        if (resumeProblem is not null)
+        {
+            return ApiResults.BadRequest(resumeProblem);
+        }
+
+        if (await store.GetAsync(user.Tenant(), task_id, cancellationToken) is not { } session)
+        {
+            return TraceRoutes.TraceNotFound(task_id);
+        }
+
+        if (slots.TryAcquire(user.KeyName()) is not { } slot)
+        {
+            return ApiResults.Error(StatusCodes.Status429TooManyRequests,
+                $"this API key already has {slots.Limit} streams open; close one, or raise AgentTrace:Limits:MaxStreamsPerKey");
+        }
+
+        var heartbeat = TimeSpan.FromSeconds(limits.Value.HeartbeatSeconds);
+        return new EventStreamResult(Frames(store, formatter, format, session, afterSeq, cancellationToken), heartbeat, slot);
+    }
+
+    /// <summary>Where to resume: <c>Last-Event-ID</c> (sent by a reconnecting EventSource) or <c>after_seq</c>.</summary>
+    private static (long AfterSeq, string? Problem) ResumePoint(HttpRequest request)
+    {
+        var reader = new QueryReader(request.Query);
+        var afterSeq = reader.Long("after_seq", 0, 0, long.MaxValue);
+        var lastEventId = request.Headers["Last-Event-ID"].ToString();
+        if (lastEventId.Length > 0)
+        {
+            if (long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
+            {
+                afterSeq = Math.Max(afterSeq, seq);
+            }
+            else
+            {
+                reader.Add($"Last-Event-ID must be the seq of the last event received (got '{lastEventId}')");
+            }
+        }
+
+        return (afterSeq, reader.Problem);
+    }
+
+    private static async IAsyncEnumerable<StreamFrame> Frames(
+        ITraceReader store, TraceFormatter formatter, TraceFormat format, TraceSession session, long afterSeq,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var e in store.WatchAsync(session.TenantId, session.TaskId, afterSeq, cancellationToken))
+        {
+            if (formatter.FormatEvent(format, session, e) is { } data)
+            {
+                yield return new StreamFrame(e.Seq, e.EventType.Name(), data.ToJsonString(TraceJsonContext.Wire.Options));
+            }
+        }
+    }
+}
