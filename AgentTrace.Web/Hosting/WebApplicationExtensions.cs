@@ -28,6 +28,8 @@ public static class WebApplicationExtensions
         app.MapTracesApi();
         app.MapTraceStreamApi();
         app.MapIngestApi();
+        app.MapAgentsApi();
+        app.MapCompletionsApi();
         return app;
     }
 

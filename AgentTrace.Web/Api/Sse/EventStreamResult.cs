@@ -9,9 +9,10 @@ namespace AgentTrace.Web.Api.Sse;
 /// <summary>
 /// Writes frames as Server-Sent Events, with a <c>: heartbeat</c> comment whenever no frame came for the
 /// heartbeat interval, and ends with <c>event: done</c> / <c>data: [DONE]</c>. A client that goes away ends it
-/// quietly. An optional lease (a stream slot) is released when the stream ends.
+/// quietly. An optional lease (a stream slot) is released when the stream ends. <see cref="SseFraming.DataOnly"/>
+/// writes RAGFlow's framing instead.
 /// </summary>
-public sealed class EventStreamResult(IAsyncEnumerable<StreamFrame> frames, TimeSpan heartbeat, IDisposable? lease = null)
+public sealed class EventStreamResult(IAsyncEnumerable<StreamFrame> frames, TimeSpan heartbeat, IDisposable? lease = null, SseFraming framing = SseFraming.Standard)
     : IResult, IEndpointMetadataProvider
 {
     public const string ContentType = "text/event-stream";
@@ -32,7 +33,7 @@ public sealed class EventStreamResult(IAsyncEnumerable<StreamFrame> frames, Time
         {
             await response.Body.FlushAsync(aborted);
             await WriteFramesAsync(response, aborted);
-            await response.WriteAsync("event: done\ndata: [DONE]\n\n", aborted);
+            await response.WriteAsync(framing == SseFraming.DataOnly ? "data:[DONE]\n\n" : "event: done\ndata: [DONE]\n\n", aborted);
             await response.Body.FlushAsync(aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -72,8 +73,13 @@ public sealed class EventStreamResult(IAsyncEnumerable<StreamFrame> frames, Time
         }
     }
 
-    private static string Format(StreamFrame frame)
+    private string Format(StreamFrame frame)
     {
+        if (framing == SseFraming.DataOnly)
+        {
+            return $"data:{frame.Data}\n\n";
+        }
+
         var text = new StringBuilder(frame.Data.Length + 64);
         if (frame.Id is { } id)
         {
