@@ -102,6 +102,16 @@ public sealed class RunFailureTests : IAsyncLifetime
         Assert.StartsWith("the LLM call failed", events.Single(e => e.EventType == TraceEventType.LlmCallCompleted).Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Llm_StreamsGarbage_FailsTheRun()
+    {
+        _llm.Enqueue(new FakeReply { Garbage = true });
+
+        var (result, trace, events) = await _host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: true);
+
+        AssertFailed(result.Status, trace, events, "llm_0", "component 'llm_0' failed: the LLM endpoint sent no answer");
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
