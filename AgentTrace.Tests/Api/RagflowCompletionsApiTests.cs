@@ -48,7 +48,10 @@ public sealed class RagflowCompletionsApiTests(ApiFactory factory) : IClassFixtu
         }
 
         Assert.Equal("Agent", nodes[2].GetProperty("component_type").GetString());
-        Assert.Equal("calculator", nodes[2].GetProperty("outputs").GetProperty("tool_calls")[0].GetProperty("name").GetString());
+        var toolCall = nodes[2].GetProperty("outputs").GetProperty("tool_calls")[0];
+        Assert.Equal("calculator", toolCall.GetProperty("name").GetString());
+        Assert.Equal("5 * 5", toolCall.GetProperty("arguments").GetProperty("expression").GetString());
+        Assert.Equal(25, toolCall.GetProperty("results").GetProperty("result").GetDouble());
     }
 
     [Fact]

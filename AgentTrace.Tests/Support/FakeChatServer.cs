@@ -109,7 +109,7 @@ public sealed class FakeChatServer : IAsyncDisposable
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(new JsonObject
+        var completion = new JsonObject
         {
             ["id"] = "chatcmpl-fake",
             ["object"] = "chat.completion",
@@ -121,8 +121,13 @@ public sealed class FakeChatServer : IAsyncDisposable
                 ["message"] = Message(reply, whole: true),
                 ["finish_reason"] = FinishReason(reply),
             }),
-            ["usage"] = Usage(reply),
-        });
+        };
+        if (!reply.OmitUsage)
+        {
+            completion["usage"] = Usage(reply);
+        }
+
+        await context.Response.WriteAsJsonAsync(completion);
     }
 
     private static async Task StreamAsync(HttpContext context, FakeReply reply, string? model)
@@ -142,7 +147,11 @@ public sealed class FakeChatServer : IAsyncDisposable
         }
 
         await WriteChunkAsync(context, model, new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = new JsonObject(), ["finish_reason"] = FinishReason(reply) }), null);
-        await WriteChunkAsync(context, model, [], Usage(reply));
+        if (!reply.OmitUsage)
+        {
+            await WriteChunkAsync(context, model, [], Usage(reply));
+        }
+
         await context.Response.WriteAsync("data: [DONE]\n\n");
     }
 

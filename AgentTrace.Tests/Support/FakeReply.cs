@@ -17,6 +17,9 @@ public sealed record FakeReply
     /// <summary>Closes the connection without an answer.</summary>
     public bool Close { get; init; }
 
+    /// <summary>Leaves the token usage out of the answer.</summary>
+    public bool OmitUsage { get; init; }
+
     public int PromptTokens { get; init; } = 42;
 
     public int CompletionTokens { get; init; } = 7;

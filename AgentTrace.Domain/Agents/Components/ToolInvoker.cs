@@ -16,7 +16,7 @@ public static class ToolInvoker
 {
     public static async Task<JsonElement> InvokeAsync(ComponentRun component, IReadOnlyDictionary<string, IAgentTool> tools, FunctionCallContent call, CancellationToken cancellationToken)
     {
-        var arguments = JsonSerializer.SerializeToElement(call.Arguments ?? new Dictionary<string, object?>(), ChatTranscript.JsonOptions);
+        var arguments = Arguments(call);
         tools.TryGetValue(call.Name, out var tool);
         var request = new ToolPayload { CallId = call.CallId, ToolName = call.Name, ToolType = tool?.ToolType ?? "unknown", Arguments = arguments };
         var spanId = TraceIds.NewSpanId();
@@ -50,6 +50,10 @@ public static class ToolInvoker
             throw new ToolFailedException(error, ex);
         }
     }
+
+    /// <summary>The arguments the model gave a call, as one JSON object.</summary>
+    public static JsonElement Arguments(FunctionCallContent call) =>
+        JsonSerializer.SerializeToElement(call.Arguments ?? new Dictionary<string, object?>(), ChatTranscript.JsonOptions);
 
     // The end of the span is recorded even when the run was cancelled, so that no span is left open.
     private static ValueTask RecordEndAsync(ComponentRun component, string spanId, ToolPayload request, JsonElement? result, long started, string? error)

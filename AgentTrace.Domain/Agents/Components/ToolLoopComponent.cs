@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using AgentTrace.Domain.Agents.Llm;
 using AgentTrace.Domain.Model;
 using Microsoft.Extensions.AI;
 
@@ -70,7 +69,7 @@ public sealed class ToolLoopComponent : AgentComponent
                 toolCalls.Add(new JsonObject
                 {
                     ["name"] = call.Name,
-                    ["arguments"] = ChatTranscript.Text([new FunctionCallContent(call.CallId, call.Name, call.Arguments)]),
+                    ["arguments"] = JsonNode.Parse(ToolInvoker.Arguments(call).GetRawText()),
                     ["results"] = JsonNode.Parse(result.GetRawText()),
                 });
             }

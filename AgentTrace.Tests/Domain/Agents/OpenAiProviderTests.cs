@@ -1,5 +1,8 @@
+using AgentTrace.Domain.Agents.Llm;
 using AgentTrace.Domain.Model;
 using AgentTrace.Tests.Support;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentTrace.Tests.Domain.Agents;
 
@@ -74,6 +77,24 @@ public sealed class OpenAiProviderTests : IAsyncLifetime
         var last = _llm.ChatRequests.Last().GetProperty("messages").EnumerateArray().Last();
         Assert.Equal("tool", last.GetProperty("role").GetString());
         Assert.Equal("call_fake_1", last.GetProperty("tool_call_id").GetString());
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task NoUsage_TokensAreCountedWithTheTokenizer(bool stream)
+    {
+        _llm.Enqueue(new FakeReply { Text = "Detailed and debug record thinking events.", OmitUsage = true });
+
+        var (_, trace, events) = await _host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: stream);
+
+        var tokens = _host.Services.GetRequiredService<TokenCounter>();
+        var messages = events.Single(e => e.EventType == TraceEventType.LlmCallStarted).Llm!.Messages!
+            .Select(m => new ChatMessage(new ChatRole(m.Role), m.Content));
+        var llm = events.Single(e => e.EventType == TraceEventType.LlmCallCompleted).Llm!;
+        Assert.Equal(tokens.Count(messages), llm.PromptTokens!.Value);
+        Assert.Equal(tokens.Count("Detailed and debug record thinking events."), llm.CompletionTokens!.Value);
+        Assert.Equal(llm.PromptTokens + llm.CompletionTokens, trace.Summary.TotalTokens);
     }
 
     [Fact]

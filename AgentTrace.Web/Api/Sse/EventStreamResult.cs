@@ -44,32 +44,41 @@ public sealed class EventStreamResult(IAsyncEnumerable<StreamFrame> frames, Time
 
     private async Task WriteFramesAsync(HttpResponse response, CancellationToken aborted)
     {
-        await using var enumerator = frames.GetAsyncEnumerator(aborted);
+        var enumerator = frames.GetAsyncEnumerator(aborted);
         var next = enumerator.MoveNextAsync().AsTask();
-        while (true)
+        try
         {
-            try
+            while (true)
             {
-                await next.WaitAsync(heartbeat, aborted);
-            }
-            catch (TimeoutException)
-            {
-                await response.WriteAsync(": heartbeat\n\n", aborted);
-                await response.Body.FlushAsync(aborted);
-                continue;
-            }
+                try
+                {
+                    await next.WaitAsync(heartbeat, aborted);
+                }
+                catch (TimeoutException)
+                {
+                    await response.WriteAsync(": heartbeat\n\n", aborted);
+                    await response.Body.FlushAsync(aborted);
+                    continue;
+                }
 
-            if (!await next)
-            {
-                return;
-            }
+                if (!await next)
+                {
+                    return;
+                }
 
-            await response.WriteAsync(Format(enumerator.Current), aborted);
-            next = enumerator.MoveNextAsync().AsTask();
-            if (!next.IsCompleted)
-            {
-                await response.Body.FlushAsync(aborted);
+                await response.WriteAsync(Format(enumerator.Current), aborted);
+                next = enumerator.MoveNextAsync().AsTask();
+                if (!next.IsCompleted)
+                {
+                    await response.Body.FlushAsync(aborted);
+                }
             }
+        }
+        finally
+        {
+            // An async iterator cannot be disposed while a MoveNextAsync runs: let that end first (it sees the same token).
+            await Task.WhenAny(next);
+            await enumerator.DisposeAsync();
         }
     }
 
