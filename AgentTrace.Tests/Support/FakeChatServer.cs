@@ -14,7 +14,7 @@ namespace AgentTrace.Tests.Support;
 /// <summary>
 /// A real HTTP server on loopback that speaks the OpenAI Chat Completions protocol (streamed and not, with usage)
 /// and answers each request with the next queued <see cref="FakeReply"/>. It also serves webhooks at
-/// <c>/hooks/{name}</c> with handlers a test sets, and keeps every request body it got.
+/// <c>/hooks/{name}</c> with handlers a test sets, pages at <c>GET /pages/{name}</c>, and keeps every request body it got.
 /// </summary>
 public sealed class FakeChatServer : IAsyncDisposable
 {
@@ -45,6 +45,7 @@ public sealed class FakeChatServer : IAsyncDisposable
         var server = new FakeChatServer(app);
         app.MapPost("/v1/chat/completions", server.ChatAsync);
         app.MapPost("/hooks/{name}", server.HookAsync);
+        app.MapGet("/pages/{name}", (string name) => $"page {name}");
         await app.StartAsync();
         server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return server;
