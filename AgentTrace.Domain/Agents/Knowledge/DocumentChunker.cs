@@ -4,7 +4,8 @@ namespace AgentTrace.Domain.Agents.Knowledge;
 
 /// <summary>
 /// Splits a Markdown or text document into chunks: one section per heading, cut between paragraphs so that a
-/// chunk stays under <see cref="MaxChunkChars"/>. Each chunk starts with its heading path, so it reads on its own.
+/// chunk stays under <see cref="MaxChunkChars"/> (a paragraph is never cut, so a longer one makes a longer chunk).
+/// Each chunk starts with its heading path, so it reads on its own.
 /// </summary>
 public static class DocumentChunker
 {
