@@ -25,6 +25,8 @@ public sealed class AgentsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(4, docQa.GetProperty("components").GetInt32());
         Assert.Equal(["Begin", "Retrieval", "LLM", "Message"], docQa.GetProperty("component_types").EnumerateArray().Select(t => t.GetString()));
         Assert.Contains(agents, a => a.GetProperty("id").GetString() == "tool-assistant");
+        Assert.Equal(["agenttrace-docs"], body.GetProperty("data").GetProperty("knowledge_bases").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(["calculator", "current_time", "http_get"], body.GetProperty("data").GetProperty("tools").EnumerateArray().Select(k => k.GetString()));
     }
 
     [Fact]

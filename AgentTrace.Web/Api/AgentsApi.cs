@@ -1,5 +1,7 @@
 using AgentTrace.Domain.Agents.Catalog;
 using AgentTrace.Domain.Agents.Definitions;
+using AgentTrace.Domain.Agents.Knowledge;
+using AgentTrace.Domain.Agents.Tools;
 using AgentTrace.Domain.Model;
 using AgentTrace.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,12 +21,12 @@ public static class AgentsApi
         return group;
     }
 
-    public static Ok<Envelope<AgentListResponse>> List(AgentCatalog catalog)
+    public static Ok<Envelope<AgentListResponse>> List(AgentCatalog catalog, KnowledgeBaseCatalog knowledge, ToolCatalog tools)
     {
         var agents = catalog.List()
             .Select(a => new AgentSummary(a.Id!, a.Name, a.Description, a.Components.Count, [.. a.Components.Values.Select(c => c.Type).Distinct(StringComparer.Ordinal)]))
             .ToList();
-        return ApiResults.Ok(new AgentListResponse(agents, agents.Count));
+        return ApiResults.Ok(new AgentListResponse(agents, agents.Count, knowledge.Names, [.. tools.BuiltInNames.Order(StringComparer.Ordinal)]));
     }
 
     public static Results<Ok<Envelope<AgentDefinition>>, JsonHttpResult<Envelope<object>>> Get(string agent_id, AgentCatalog catalog)

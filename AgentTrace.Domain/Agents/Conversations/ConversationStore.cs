@@ -15,17 +15,6 @@ public sealed class ConversationStore(IOptions<AgentsOptions> options)
     private readonly Dictionary<(string Tenant, string Agent, string Session), LinkedListNode<Conversation>> _byKey = [];
     private readonly LinkedList<Conversation> _recent = new();
 
-    public int Count
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _byKey.Count;
-            }
-        }
-    }
-
     /// <summary>The history given to the LLM: a copy of the conversation's last messages (empty when it is new).</summary>
     public IReadOnlyList<ChatMessage> History(string tenantId, string agentId, string sessionId)
     {

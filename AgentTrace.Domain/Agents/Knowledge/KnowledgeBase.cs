@@ -51,8 +51,6 @@ public sealed class KnowledgeBase : IDisposable
 
     public string Name { get; }
 
-    public IReadOnlyList<KnowledgeChunk> Chunks => _chunks;
-
     /// <summary>The best-matching chunks with their raw BM25 scores, best first.</summary>
     public IReadOnlyList<(KnowledgeChunk Chunk, double RawScore)> Search(string query, int topK)
     {

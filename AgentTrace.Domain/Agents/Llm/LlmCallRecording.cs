@@ -37,7 +37,7 @@ internal sealed class LlmCallRecording
         {
             CallId = TraceIds.NewSpanId(),
             ModelName = options?.ModelId ?? client?.DefaultModelId,
-            Temperature = options?.Temperature,
+            Temperature = options?.Temperature is { } temperature ? Math.Round(temperature, 4) : null,
             MaxTokens = options?.MaxOutputTokens,
         };
         var metadata = new JsonObject { ["stream"] = streaming, ["provider"] = client?.ProviderName };

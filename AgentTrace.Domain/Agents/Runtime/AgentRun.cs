@@ -10,6 +10,7 @@ public sealed class AgentRun
 {
     private readonly CancellationTokenSource _cancel;
     private readonly Channel<AnswerChunk> _answer;
+    private readonly TaskCompletionSource<AgentRunResult> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal AgentRun(string tenantId, string agentId, string taskId, string sessionId, CancellationTokenSource cancel, Channel<AnswerChunk> answer)
     {
@@ -33,11 +34,13 @@ public sealed class AgentRun
     public ChannelReader<AnswerChunk> Answer => _answer.Reader;
 
     /// <summary>Ends when the run has ended and its trace is stored as finished. Never faults.</summary>
-    public Task<AgentRunResult> Completion { get; internal set; } = Task.FromResult(new AgentRunResult(Model.TraceStatus.Running, "", null, 0));
+    public Task<AgentRunResult> Completion => _done.Task;
 
     internal CancellationToken Token => _cancel.Token;
 
     internal ChannelWriter<AnswerChunk> AnswerWriter => _answer.Writer;
+
+    internal void End(AgentRunResult result) => _done.TrySetResult(result);
 
     /// <summary>Asks the run to stop; it ends <c>cancelled</c> unless it ended first.</summary>
     public void Cancel() => _cancel.Cancel();

@@ -50,7 +50,7 @@ public sealed partial class AgentRunner(
             run = new AgentRun(request.TenantId, agentId, trace.TaskId, sessionId, new CancellationTokenSource(), Channel.CreateUnbounded<AnswerChunk>(new UnboundedChannelOptions { SingleReader = true }));
             var context = new RunContext(agent, request, run, trace, conversations.History(request.TenantId, agentId, sessionId), tools.For(agent), services);
             registry.Add(run);
-            run.Completion = Task.Run(() => ExecuteAsync(context), CancellationToken.None);
+            _ = Task.Run(() => ExecuteAsync(context), CancellationToken.None);
             return run;
         }
         catch
@@ -60,7 +60,8 @@ public sealed partial class AgentRunner(
         }
     }
 
-    private async Task<AgentRunResult> ExecuteAsync(RunContext context)
+    /// <summary>Runs the graph and ends the trace and the run; never throws.</summary>
+    private async Task ExecuteAsync(RunContext context)
     {
         var run = context.Run;
         var started = Stopwatch.GetTimestamp();
@@ -102,9 +103,8 @@ public sealed partial class AgentRunner(
         {
             run.AnswerWriter.TryComplete();
             registry.Release(run);
+            run.End(result);
         }
-
-        return result;
     }
 
     private async Task FinishAsync(RunContext context, TraceScope workflow, AgentRunResult result)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentTrace.Domain.Agents.Definitions;
@@ -58,7 +59,7 @@ public sealed class RunContext
     {
         await Trace.FlushAsync(cancellationToken).ConfigureAwait(false);
         var afterSeq = (await Services.Traces.GetAsync(Trace.TenantId, Trace.TaskId, cancellationToken).ConfigureAwait(false))?.LastSeq ?? 0;
-        var text = new System.Text.StringBuilder();
+        var text = new StringBuilder();
         foreach (var piece in pieces)
         {
             text.Append(piece);

@@ -10,8 +10,6 @@ public sealed class RunRegistry(IOptions<AgentsOptions> options)
     private readonly ConcurrentDictionary<(string Tenant, string TaskId), AgentRun> _runs = new();
     private int _count;
 
-    public int Count => Volatile.Read(ref _count);
-
     public AgentRun? Find(string tenantId, string taskId) => _runs.GetValueOrDefault((tenantId, taskId));
 
     internal bool TryReserve()
