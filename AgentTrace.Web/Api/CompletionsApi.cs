@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AgentTrace.Domain.Agents.Catalog;
+using AgentTrace.Domain.Agents.Definitions;
 using AgentTrace.Domain.Agents.Runtime;
 using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Model;
@@ -33,7 +34,7 @@ public static class CompletionsApi
 
     public static async Task<Results<EventStreamResult, Ok<Envelope<CompletionResponse>>, JsonHttpResult<Envelope<object>>>> CompleteWithTrace(
         string agent_id, HttpContext context, ClaimsPrincipal user, AgentCatalog catalog, AgentRunner runner, ITraceReader store,
-        TraceFormatter formatter, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+        TraceFormatter formatter, StreamSlots slots, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
     {
         if (catalog.Get(agent_id) is not { } agent)
         {
@@ -64,7 +65,7 @@ public static class CompletionsApi
             return ApiResults.BadRequest(string.Join("; ", problems));
         }
 
-        var run = await runner.StartAsync(agent, new AgentRunRequest
+        var (run, slot, refusal) = await StartAsync(context, user, runner, slots, agent, new AgentRunRequest
         {
             TenantId = user.Tenant(),
             Question = request.Question,
@@ -72,18 +73,17 @@ public static class CompletionsApi
             Inputs = request.Inputs,
             TraceLevel = level,
             StreamLlm = request.Stream,
-        }, cancellationToken);
+        }, request.Stream, cancellationToken);
         if (run is null)
         {
-            return Busy();
+            return refusal!;
         }
 
-        context.Response.Headers[TraceIdHeader] = run.TaskId;
         if (request.Stream)
         {
             var session = (await store.GetAsync(run.TenantId, run.TaskId, cancellationToken))!;
             var frames = TraceCompletionStream.Frames(run, session, format, request.IncludeTrace, store, formatter, context.RequestAborted);
-            return new EventStreamResult(frames, TimeSpan.FromSeconds(limits.Value.HeartbeatSeconds));
+            return new EventStreamResult(frames, TimeSpan.FromSeconds(limits.Value.HeartbeatSeconds), slot);
         }
 
         var result = await run.Completion.WaitAsync(cancellationToken);
@@ -100,7 +100,7 @@ public static class CompletionsApi
 
     public static async Task<Results<EventStreamResult, Ok<Envelope<System.Text.Json.Nodes.JsonObject>>, JsonHttpResult<Envelope<object>>>> CompleteRagflow(
         string agent_id, HttpContext context, ClaimsPrincipal user, AgentCatalog catalog, AgentRunner runner, ITraceReader store,
-        TraceFormatter formatter, TimeProvider clock, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+        TraceFormatter formatter, StreamSlots slots, TimeProvider clock, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
     {
         if (catalog.Get(agent_id) is not { } agent)
         {
@@ -119,7 +119,7 @@ public static class CompletionsApi
             return ApiResults.BadRequest(string.Join("; ", problems));
         }
 
-        var run = await runner.StartAsync(agent, new AgentRunRequest
+        var (run, slot, refusal) = await StartAsync(context, user, runner, slots, agent, new AgentRunRequest
         {
             TenantId = user.Tenant(),
             Question = request.Question,
@@ -127,18 +127,17 @@ public static class CompletionsApi
             UserId = request.UserId,
             Inputs = request.Inputs,
             StreamLlm = request.Stream,
-        }, cancellationToken);
+        }, request.Stream, cancellationToken);
         if (run is null)
         {
-            return Busy();
+            return refusal!;
         }
 
-        context.Response.Headers[TraceIdHeader] = run.TaskId;
         var envelope = new RagflowEnvelope(TraceIds.NewTaskId(), clock.GetUtcNow().ToUnixTimeSeconds(), run.TaskId, run.SessionId);
         if (request.Stream)
         {
             var frames = RagflowCompletionStream.Frames(run, envelope, request.ReturnTrace, store, formatter, context.RequestAborted);
-            return new EventStreamResult(frames, TimeSpan.FromSeconds(limits.Value.HeartbeatSeconds), framing: SseFraming.DataOnly);
+            return new EventStreamResult(frames, TimeSpan.FromSeconds(limits.Value.HeartbeatSeconds), slot, SseFraming.DataOnly);
         }
 
         var result = await run.Completion.WaitAsync(cancellationToken);
@@ -170,13 +169,47 @@ public static class CompletionsApi
         };
     }
 
+    /// <summary>
+    /// Starts a run, with a stream slot of the caller's key when it is streamed, and puts its task id in the
+    /// <c>X-Trace-Id</c> header. Gives the refusal instead when the key has all its streams open or the server is busy.
+    /// </summary>
+    private static async Task<(AgentRun? Run, IDisposable? Slot, JsonHttpResult<Envelope<object>>? Refusal)> StartAsync(
+        HttpContext context, ClaimsPrincipal user, AgentRunner runner, StreamSlots slots, AgentDefinition agent, AgentRunRequest request, bool stream, CancellationToken cancellationToken)
+    {
+        var slot = stream ? slots.TryAcquire(user.KeyName()) : null;
+        if (stream && slot is null)
+        {
+            return (null, null, ApiResults.Error(StatusCodes.Status429TooManyRequests,
+                $"this API key already has {slots.Limit} streams open; close one, or raise AgentTrace:Limits:MaxStreamsPerKey"));
+        }
+
+        AgentRun? run = null;
+        try
+        {
+            run = await runner.StartAsync(agent, request, cancellationToken);
+        }
+        finally
+        {
+            if (run is null)
+            {
+                slot?.Dispose();
+            }
+        }
+
+        if (run is null)
+        {
+            return (null, null, ApiResults.Error(StatusCodes.Status503ServiceUnavailable,
+                "this server already runs as many agents as it may (AgentTrace:Agents:MaxConcurrentRuns); try again shortly"));
+        }
+
+        context.Response.Headers[TraceIdHeader] = run.TaskId;
+        return (run, slot, null);
+    }
+
     private static JsonHttpResult<Envelope<object>>? RunError(AgentRun run, AgentRunResult result) => result.Status switch
     {
         TraceStatus.Completed => null,
         TraceStatus.Cancelled => ApiResults.Conflict($"the run was cancelled; its trace is {run.TaskId}"),
         _ => ApiResults.Error(StatusCodes.Status500InternalServerError, $"the agent run failed: {result.Error}; its trace is {run.TaskId}"),
     };
-
-    private static JsonHttpResult<Envelope<object>> Busy() => ApiResults.Error(StatusCodes.Status503ServiceUnavailable,
-        "this server already runs as many agents as it may (AgentTrace:Agents:MaxConcurrentRuns); try again shortly");
 }
