@@ -34,6 +34,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<RagflowTraceFormatter>();
         services.AddSingleton<TraceFormatter>();
         services.AddSingleton<TraceAnalyzer>();
+        services.AddAgentTraceAgents();
         return services;
     }
 

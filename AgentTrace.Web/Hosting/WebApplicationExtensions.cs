@@ -31,6 +31,8 @@ public static class WebApplicationExtensions
         app.MapIngestApi();
         app.MapAgentTraceHealth();
         app.MapTraceHub();
+        app.MapAgentsApi();
+        app.MapCompletionsApi();
         return app;
     }
 
