@@ -18,6 +18,8 @@ internal static class RedisListLoad
     private const int Agents = 10;
     private const int IndexedRuns = 300;
     private const int BaselineRuns = 5;
+    private const int IndexedWarmups = 100;
+    private const int BaselineWarmups = 2;
     private static readonly int[] s_traceCounts = [10_000, 100_000];
     private static readonly TimeSpan s_budget = TimeSpan.FromSeconds(20);
 
@@ -42,11 +44,11 @@ internal static class RedisListLoad
             foreach (var agent in new[] { null, Agent })
             {
                 var expected = agent is null ? count : count / Agents;
-                var baselineTimes = await Timing.RepeatAsync(() => CheckAsync(baseline.ListAsync(Tenant, agent, 20), expected), BaselineRuns, s_budget, warmups: 1);
+                var baselineTimes = await Timing.RepeatAsync(() => CheckAsync(baseline.ListAsync(Tenant, agent, 20), expected), BaselineRuns, s_budget, BaselineWarmups);
                 foreach (var pageSize in new[] { 20, 100 })
                 {
                     var query = new TraceQuery { AgentId = agent, PageSize = pageSize };
-                    var times = await Timing.RepeatAsync(() => CheckAsync(store.ListAsync(Tenant, query), expected, pageSize), IndexedRuns, s_budget);
+                    var times = await Timing.RepeatAsync(() => CheckAsync(store.ListAsync(Tenant, query), expected, pageSize), IndexedRuns, s_budget, IndexedWarmups);
                     var median = Timing.Percentile(times, 50);
                     var baselineMedian = Timing.Percentile(baselineTimes, 50);
                     Console.WriteLine($"| {count:N0} | {(agent is null ? "newest" : "agent = " + agent)} | {pageSize} | {median:F2} ({Timing.Percentile(times, 95):F2}) | {baselineMedian:F0} | {baselineMedian / median:N0}× |");

@@ -15,8 +15,8 @@ internal static class Timing
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 
-    /// <summary>Runs <paramref name="action"/> a few times unmeasured, then until <paramref name="runs"/> runs or the time budget is used; returns each run's milliseconds.</summary>
-    public static async Task<List<double>> RepeatAsync(Func<Task> action, int runs, TimeSpan budget, int warmups = 3)
+    /// <summary>Runs <paramref name="action"/> <paramref name="warmups"/> times unmeasured (so the JIT has settled), then until <paramref name="runs"/> runs or the time budget is used; returns each run's milliseconds.</summary>
+    public static async Task<List<double>> RepeatAsync(Func<Task> action, int runs, TimeSpan budget, int warmups)
     {
         for (var i = 0; i < warmups; i++)
         {
