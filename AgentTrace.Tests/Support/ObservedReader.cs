@@ -6,9 +6,9 @@ using AgentTrace.Domain.Storage;
 namespace AgentTrace.Tests.Support;
 
 /// <summary>
-/// The real store as the dashboard reads it, observed: how many list calls were made, how many watch streams are
-/// open, and the cancellation token of every call. <see cref="WaitUntilAsync"/> waits for a condition on these,
-/// checked at each call or stream change, without sleeping.
+/// The real store as the dashboard reads it, observed: how many list calls were made, how many watch streams (of a
+/// trace or of the tenant's feed) are open, and the cancellation token of every call. <see cref="WaitUntilAsync"/>
+/// waits for a condition on these, checked at each call or stream change, without sleeping.
 /// </summary>
 public sealed class ObservedReader(ITraceReader store) : ITraceReader
 {
@@ -67,6 +67,25 @@ public sealed class ObservedReader(ITraceReader store) : ITraceReader
             await foreach (var e in store.WatchAsync(tenantId, taskId, afterSeq, cancellationToken))
             {
                 yield return e;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _openWatches);
+            Changed();
+        }
+    }
+
+    public async IAsyncEnumerable<TraceSession> WatchTracesAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Tokens.Enqueue(cancellationToken);
+        Interlocked.Increment(ref _openWatches);
+        Changed();
+        try
+        {
+            await foreach (var session in store.WatchTracesAsync(tenantId, cancellationToken))
+            {
+                yield return session;
             }
         }
         finally

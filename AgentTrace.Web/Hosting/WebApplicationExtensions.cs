@@ -1,5 +1,6 @@
 using AgentTrace.Web.Api;
 using AgentTrace.Web.Auth;
+using AgentTrace.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AgentTrace.Web.Hosting;
@@ -20,13 +21,17 @@ public static class WebApplicationExtensions
         return app;
     }
 
-    /// <summary>Maps every route of the API and the OpenAPI document.</summary>
+    /// <summary>Maps every route of the API, the OpenAPI document, health probes and the hub.</summary>
     public static WebApplication MapAgentTraceApi(this WebApplication app)
     {
         app.MapOpenApi();
         app.MapTracesApi();
         app.MapTraceStreamApi();
         app.MapIngestApi();
+        app.MapAgentTraceHealth();
+        app.MapTraceHub();
+        app.MapAgentsApi();
+        app.MapCompletionsApi();
         return app;
     }
 

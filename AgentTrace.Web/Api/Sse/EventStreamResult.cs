@@ -9,9 +9,10 @@ namespace AgentTrace.Web.Api.Sse;
 /// <summary>
 /// Writes frames as Server-Sent Events, with a <c>: heartbeat</c> comment whenever no frame came for the
 /// heartbeat interval, and ends with <c>event: done</c> / <c>data: [DONE]</c>. A client that goes away ends it
-/// quietly. An optional lease (a stream slot) is released when the stream ends.
+/// quietly. An optional lease (a stream slot) is released when the stream ends. <see cref="SseFraming.DataOnly"/>
+/// writes RAGFlow's framing instead.
 /// </summary>
-public sealed class EventStreamResult(IAsyncEnumerable<StreamFrame> frames, TimeSpan heartbeat, IDisposable? lease = null)
+public sealed class EventStreamResult(IAsyncEnumerable<StreamFrame> frames, TimeSpan heartbeat, IDisposable? lease = null, SseFraming framing = SseFraming.Standard)
     : IResult, IEndpointMetadataProvider
 {
     public const string ContentType = "text/event-stream";
@@ -32,7 +33,7 @@ public sealed class EventStreamResult(IAsyncEnumerable<StreamFrame> frames, Time
         {
             await response.Body.FlushAsync(aborted);
             await WriteFramesAsync(response, aborted);
-            await response.WriteAsync("event: done\ndata: [DONE]\n\n", aborted);
+            await response.WriteAsync(framing == SseFraming.DataOnly ? "data:[DONE]\n\n" : "event: done\ndata: [DONE]\n\n", aborted);
             await response.Body.FlushAsync(aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -43,37 +44,51 @@ public sealed class EventStreamResult(IAsyncEnumerable<StreamFrame> frames, Time
 
     private async Task WriteFramesAsync(HttpResponse response, CancellationToken aborted)
     {
-        await using var enumerator = frames.GetAsyncEnumerator(aborted);
+        var enumerator = frames.GetAsyncEnumerator(aborted);
         var next = enumerator.MoveNextAsync().AsTask();
-        while (true)
+        try
         {
-            try
+            while (true)
             {
-                await next.WaitAsync(heartbeat, aborted);
-            }
-            catch (TimeoutException)
-            {
-                await response.WriteAsync(": heartbeat\n\n", aborted);
-                await response.Body.FlushAsync(aborted);
-                continue;
-            }
+                try
+                {
+                    await next.WaitAsync(heartbeat, aborted);
+                }
+                catch (TimeoutException)
+                {
+                    await response.WriteAsync(": heartbeat\n\n", aborted);
+                    await response.Body.FlushAsync(aborted);
+                    continue;
+                }
 
-            if (!await next)
-            {
-                return;
-            }
+                if (!await next)
+                {
+                    return;
+                }
 
-            await response.WriteAsync(Format(enumerator.Current), aborted);
-            next = enumerator.MoveNextAsync().AsTask();
-            if (!next.IsCompleted)
-            {
-                await response.Body.FlushAsync(aborted);
+                await response.WriteAsync(Format(enumerator.Current), aborted);
+                next = enumerator.MoveNextAsync().AsTask();
+                if (!next.IsCompleted)
+                {
+                    await response.Body.FlushAsync(aborted);
+                }
             }
+        }
+        finally
+        {
+            // An async iterator cannot be disposed while a MoveNextAsync runs: let that end first (it sees the same token).
+            await Task.WhenAny(next);
+            await enumerator.DisposeAsync();
         }
     }
 
-    private static string Format(StreamFrame frame)
+    private string Format(StreamFrame frame)
     {
+        if (framing == SseFraming.DataOnly)
+        {
+            return $"data:{frame.Data}\n\n";
+        }
+
         var text = new StringBuilder(frame.Data.Length + 64);
         if (frame.Id is { } id)
         {

@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace AgentTrace.Domain.Agents.Components;
+
+/// <summary>What a component gave: its outputs, and the components to run next (all of its downstream when null).</summary>
+public sealed record ComponentResult(JsonObject Outputs, IReadOnlyList<string>? Next = null);

@@ -1,0 +1,116 @@
+using System.Net;
+using AgentTrace.Tests.Support;
+
+namespace AgentTrace.Tests.Api;
+
+public sealed class AgentsApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private const string Valid = """
+        {"name": "Echo", "components": {
+          "begin": {"type": "Begin", "downstream": ["m"]},
+          "m": {"type": "Message", "content": "You said: {sys.query}"}}}
+        """;
+
+    private readonly HttpClient _reader = factory.ClientFor(ApiFactory.T1Reader);
+    private readonly HttpClient _writer = factory.ClientFor(ApiFactory.T1Writer);
+
+    [Fact]
+    public async Task List_ShowsTheDemoAgents()
+    {
+        var (status, body) = await _reader.GetJsonAsync("/api/v1/agents");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var agents = body.GetProperty("data").GetProperty("agents").EnumerateArray().ToList();
+        var docQa = agents.Single(a => a.GetProperty("id").GetString() == "doc-qa");
+        Assert.Equal(4, docQa.GetProperty("components").GetInt32());
+        Assert.Equal(["Begin", "Retrieval", "LLM", "Message"], docQa.GetProperty("component_types").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains(agents, a => a.GetProperty("id").GetString() == "tool-assistant");
+        Assert.Equal(["agenttrace-docs"], body.GetProperty("data").GetProperty("knowledge_bases").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(["calculator", "current_time", "http_get"], body.GetProperty("data").GetProperty("tools").EnumerateArray().Select(k => k.GetString()));
+    }
+
+    [Fact]
+    public async Task OpenApi_ListsTheAgentAndCompletionRoutes()
+    {
+        var (_, body) = await factory.CreateClient().GetJsonAsync("/openapi/v1.json");
+
+        var paths = body.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/agents", "/api/v1/agents/{agent_id}", "/api/v1/agents/{agent_id}/completions", "/api/v1/agents/{agent_id}/completions/trace", "/api/v1/traces/{task_id}/cancel" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+    }
+
+    [Fact]
+    public async Task Get_Demo_ReturnsItsDefinition()
+    {
+        var (status, body) = await _reader.GetJsonAsync("/api/v1/agents/doc-qa");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var retrieval = body.GetProperty("data").GetProperty("components").GetProperty("retrieval_0");
+        Assert.Equal("Retrieval", retrieval.GetProperty("type").GetString());
+        Assert.Equal("agenttrace-docs", retrieval.GetProperty("knowledge_bases")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Get_Unknown_IsNotFound()
+    {
+        (await _reader.GetJsonAsync("/api/v1/agents/nobody")).AssertError(HttpStatusCode.NotFound, "agent nobody was not found");
+    }
+
+    [Fact]
+    public async Task Put_CreatesThenReplacesThenDeleteRemoves()
+    {
+        var created = await _writer.SendAsync(HttpMethod.Put, "/api/v1/agents/echo", Valid);
+        var replaced = await _writer.SendAsync(HttpMethod.Put, "/api/v1/agents/echo", Valid.Replace("Echo", "Echo 2", StringComparison.Ordinal));
+        var read = await _reader.GetJsonAsync("/api/v1/agents/echo");
+        var deleted = await _writer.SendAsync(HttpMethod.Delete, "/api/v1/agents/echo");
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        Assert.Equal("echo", created.Body.GetProperty("data").GetProperty("id").GetString());
+        Assert.Equal(HttpStatusCode.OK, replaced.Status);
+        Assert.Equal("Echo 2", read.Body.GetProperty("data").GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, deleted.Status);
+        (await _reader.GetJsonAsync("/api/v1/agents/echo")).AssertError(HttpStatusCode.NotFound, "agent echo");
+        (await _writer.SendAsync(HttpMethod.Delete, "/api/v1/agents/echo")).AssertError(HttpStatusCode.NotFound, "agent echo");
+    }
+
+    [Fact]
+    public async Task Reader_CannotChangeAgents()
+    {
+        (await _reader.SendAsync(HttpMethod.Put, "/api/v1/agents/echo", Valid)).AssertError(HttpStatusCode.Forbidden, "reader");
+        (await _reader.SendAsync(HttpMethod.Delete, "/api/v1/agents/doc-qa")).AssertError(HttpStatusCode.Forbidden, "reader");
+    }
+
+    [Fact]
+    public async Task Put_Invalid_ListsEveryProblem()
+    {
+        var answer = await _writer.SendAsync(HttpMethod.Put, "/api/v1/agents/broken", """
+            {"components": {
+              "begin": {"type": "Begin", "downstream": ["r"]},
+              "r": {"type": "Retrieval", "knowledge_bases": ["wiki"], "downstream": ["llm"]},
+              "llm": {"type": "LLM", "downstream": ["gone"]},
+              "a": {"type": "Agent", "tools": ["rocket"]},
+              "w": {"type": "Wizard"}}}
+            """);
+
+        answer.AssertError(HttpStatusCode.BadRequest, "problem(s)");
+        var message = answer.Body.GetProperty("message").GetString()!;
+        Assert.Contains("component 'r' (Retrieval), field 'knowledge_bases': 'wiki' is not a knowledge base", message, StringComparison.Ordinal);
+        Assert.Contains("component 'llm' (LLM), field 'downstream': 'gone' is not a component", message, StringComparison.Ordinal);
+        Assert.Contains("component 'a' (Agent), field 'tools': 'rocket' is neither a built-in tool", message, StringComparison.Ordinal);
+        Assert.Contains("component 'w' (Wizard), field 'type': 'Wizard' is not a component type", message, StringComparison.Ordinal);
+        Assert.Contains("component 'a': no path leads to it", message, StringComparison.Ordinal);
+        (await _reader.GetJsonAsync("/api/v1/agents/broken")).AssertError(HttpStatusCode.NotFound, "agent broken");
+    }
+
+    [Theory]
+    [InlineData("""{"components": {"begin": {"type": "Begin", "top_k": "three"}}}""", "$.components.begin.top_k")]
+    [InlineData("""{"components": {"begin": {"type": "Begin", "downstraem": []}}}""", "unknown field 'downstraem'")]
+    [InlineData("""{"name": "no components"}""", "components")]
+    [InlineData("""{"id": "other", "components": {"begin": {"type": "Begin"}}}""", "id is 'other' but the path names agent 'echo3'")]
+    public async Task Put_BadBody_NamesTheField(string json, string fragment)
+    {
+        (await _writer.SendAsync(HttpMethod.Put, "/api/v1/agents/echo3", json)).AssertError(HttpStatusCode.BadRequest, fragment);
+    }
+}

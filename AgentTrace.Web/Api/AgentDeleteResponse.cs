@@ -1,0 +1,3 @@
+namespace AgentTrace.Web.Api;
+
+public sealed record AgentDeleteResponse(string AgentId, bool Deleted);
