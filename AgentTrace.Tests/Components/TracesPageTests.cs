@@ -47,14 +47,33 @@ public sealed class TracesPageTests : DashboardTest
     }
 
     [Fact]
-    public async Task Traces_Disposed_CancelsEveryStoreCall()
+    public async Task Traces_RunningTraceProgresses_ShowsItsNewCounts()
+    {
+        var run = SampleRuns.Rag();
+        var start = new TraceBuilder();
+        foreach (var e in run.Events.Take(3))
+        {
+            start.Add(e);
+        }
+
+        var taskId = await Store.SaveAsync(Tenant, start, TraceStatus.Running, agentId: "growing-bot");
+        var page = Render<Traces>();
+        page.WaitForAssertion(() => Assert.Contains("running", page.Find("tr.trace-row").TextContent));
+
+        await Store.AppendMovedAsync(Tenant, taskId, run.Events.Skip(3), TimeSpan.Zero);
+
+        page.WaitForAssertion(() => Assert.Contains("165", page.Find("tr.trace-row").TextContent), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Traces_Disposed_StopsFollowingTheFeed()
     {
         Render<Traces>();
-        await Reader.WaitUntilAsync(r => r.ListCalls >= 2, TimeSpan.FromSeconds(10));
-        var polling = Reader.Tokens.Last();
+        await Reader.WaitUntilAsync(r => r.OpenWatches == 1, TimeSpan.FromSeconds(5));
 
         await DisposeComponentsAsync();
 
-        Assert.True(polling.IsCancellationRequested);
+        await Reader.WaitUntilAsync(r => r.OpenWatches == 0, TimeSpan.FromSeconds(5));
+        Assert.All(Reader.WatchTokens, token => Assert.True(token.IsCancellationRequested));
     }
 }

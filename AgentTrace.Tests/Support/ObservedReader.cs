@@ -23,6 +23,9 @@ public sealed class ObservedReader(ITraceReader store) : ITraceReader
 
     public ConcurrentQueue<CancellationToken> Tokens { get; } = new();
 
+    /// <summary>The tokens given to watch streams (of a trace or of the feed).</summary>
+    public ConcurrentQueue<CancellationToken> WatchTokens { get; } = new();
+
     /// <summary>Completes when <paramref name="condition"/> holds; fails after <paramref name="timeout"/>.</summary>
     public Task WaitUntilAsync(Func<ObservedReader, bool> condition, TimeSpan timeout)
     {
@@ -60,6 +63,7 @@ public sealed class ObservedReader(ITraceReader store) : ITraceReader
     public async IAsyncEnumerable<TraceEvent> WatchAsync(string tenantId, string taskId, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Tokens.Enqueue(cancellationToken);
+        WatchTokens.Enqueue(cancellationToken);
         Interlocked.Increment(ref _openWatches);
         Changed();
         try
@@ -79,6 +83,7 @@ public sealed class ObservedReader(ITraceReader store) : ITraceReader
     public async IAsyncEnumerable<TraceSession> WatchTracesAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Tokens.Enqueue(cancellationToken);
+        WatchTokens.Enqueue(cancellationToken);
         Interlocked.Increment(ref _openWatches);
         Changed();
         try

@@ -11,4 +11,11 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication)
 
     /// <summary>The tenant every read of this circuit is scoped to.</summary>
     public async Task<string> TenantAsync() => (await PrincipalAsync()).Tenant();
+
+    /// <summary>The key's name, recorded as the user of the runs started here.</summary>
+    public async Task<string> KeyNameAsync() => (await PrincipalAsync()).KeyName();
+
+    /// <summary>Whether the key may do what <paramref name="role"/> may (running agents takes a writer).</summary>
+    public async Task<bool> HasRoleAsync(ApiRole role) =>
+        ApiRoles.TryParse((await PrincipalAsync()).FindFirstValue(ClaimTypes.Role), out var held) && held >= role;
 }

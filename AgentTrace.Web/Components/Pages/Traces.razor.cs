@@ -7,19 +7,24 @@ using MudBlazor;
 namespace AgentTrace.Web.Components.Pages;
 
 /// <summary>
-/// The tenant's traces, newest first, paged by the store and filtered. The shown page is checked every second and
-/// redrawn only when a trace on it changed or a new one arrived.
+/// The tenant's traces, newest first, paged by the store and filtered. The tenant's feed of created and finished
+/// traces reloads the shown page (at most twice a second); while the page shows running traces, it is also checked
+/// every second and reloaded when one of them progressed.
 /// </summary>
 public sealed partial class Traces : IDisposable
 {
+    private static readonly TimeSpan s_reloadInterval = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromSeconds(1);
 
+    private readonly CancellationTokenSource _life = new();
     private MudDataGrid<TraceSession>? _grid;
     private TraceFilter _filter = new();
     private Task<string> _tenant = default!;
+    private RenderThrottle? _reload;
     private PollingLoop? _poll;
     private GridState<TraceSession>? _state;
     private string _shown = "";
+    private bool _showsRunning;
     private long _total;
     private DateTimeOffset _now;
 
@@ -35,53 +40,78 @@ public sealed partial class Traces : IDisposable
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
-    public void Dispose() => _poll?.Dispose();
+    public void Dispose()
+    {
+        _life.Cancel();
+        _life.Dispose();
+        _reload?.Dispose();
+        _poll?.Dispose();
+    }
 
     protected override void OnInitialized()
     {
         _tenant = User.TenantAsync();
         _now = Clock.GetUtcNow();
+        _reload = new RenderThrottle(s_reloadInterval, ReloadAsync, Clock);
         _poll = new PollingLoop(s_pollInterval, PollAsync, Clock);
+        _ = FollowFeedAsync(_life.Token);
     }
 
     private async Task<GridData<TraceSession>> LoadPageAsync(GridState<TraceSession> state, CancellationToken cancellationToken)
     {
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _poll!.Token);
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _life.Token);
         _state = state;
         _now = Clock.GetUtcNow();
         var page = await Store.ListAsync(await _tenant, _filter.ToQuery(state.Page, state.PageSize, _now), both.Token);
         _shown = Signature(page);
+        _showsRunning = page.Sessions.Any(s => s.Status == TraceStatus.Running);
         _total = page.Total;
         return new GridData<TraceSession> { Items = page.Sessions, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
     }
 
+    private async Task FollowFeedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var _ in Store.WatchTracesAsync(await _tenant, cancellationToken))
+            {
+                _reload!.Request();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>While running traces are shown: reload when one progressed, else redraw their growing durations.</summary>
     private async Task PollAsync(CancellationToken cancellationToken)
     {
-        if (_state is not { } state || _grid is null)
+        if (!_showsRunning || _state is not { } state)
         {
             return;
         }
 
-        var now = Clock.GetUtcNow();
-        var page = await Store.ListAsync(await _tenant, _filter.ToQuery(state.Page, state.PageSize, now), cancellationToken);
-        var changed = Signature(page) != _shown;
-        var running = page.Sessions.Any(s => s.Status == TraceStatus.Running);
-        if (!changed && !running)
+        var page = await Store.ListAsync(await _tenant, _filter.ToQuery(state.Page, state.PageSize, Clock.GetUtcNow()), cancellationToken);
+        if (Signature(page) != _shown)
         {
+            _reload!.Request();
             return;
         }
 
-        await InvokeAsync(async () =>
+        await InvokeAsync(() =>
         {
-            _now = now;
-            if (changed)
-            {
-                await _grid.ReloadServerData();
-            }
-
+            _now = Clock.GetUtcNow();
             StateHasChanged();
         });
     }
+
+    private Task ReloadAsync() => InvokeAsync(async () =>
+    {
+        if (_grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    });
 
     /// <summary>What the page shows that can change: which traces, their status and how far they got.</summary>
     private static string Signature(TracePage page) =>
