@@ -62,13 +62,21 @@ public sealed class ScreenshotTests(BrowserFixture browser)
         await page.Locator("[data-test=compare-step]").First.WaitForAsync();
         await SaveAsync(page, "compare");
 
+        await page.GotoAsync("/agents");
+        await BrowserFixture.WaitInteractiveAsync(page);
+        await page.ClickAsync("[data-test=agent][data-agent=doc-qa]");
+        await page.Locator(".question textarea").FillAsync("How does AgentTrace keep secrets out of traces?");
+        await page.ClickAsync("[data-test=run]");
+        await Assertions.Expect(page.Locator("[data-test=answer-panel] .status-chip")).ToContainTextAsync("completed");
+        await SaveAsync(page, "agents");
+
         await page.GotoAsync($"/traces/{seeded.Running}");
         await BrowserFixture.WaitInteractiveAsync(page);
         await page.ClickAsync("[data-test=theme-toggle]");
         await page.Locator("[data-test=timeline-row]").First.WaitForAsync();
         await SaveAsync(page, "trace-running-dark");
 
-        Assert.Equal(10, Directory.GetFiles(s_folder, "*.png").Length);
+        Assert.Equal(11, Directory.GetFiles(s_folder, "*.png").Length);
     }
 
     private static Task SaveAsync(IPage page, string name) =>

@@ -22,6 +22,7 @@ public sealed class LiveTrace(ITraceReader store, TraceAnalyzer analyzer, TimePr
     private TraceSession? _finished;
     private Func<Action, Task>? _invoke;
     private Action? _redraw;
+    private int _disposed;
 
     public TraceView? View { get; private set; }
 
@@ -59,8 +60,14 @@ public sealed class LiveTrace(ITraceReader store, TraceAnalyzer analyzer, TimePr
         return true;
     }
 
+    /// <summary>Stops following the trace; calling it again does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _life.Cancel();
         _life.Dispose();
         _throttle?.Dispose();

@@ -7,6 +7,7 @@ namespace AgentTrace.Web.Model;
 public sealed class PollingLoop : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
 
     public PollingLoop(TimeSpan interval, Func<CancellationToken, Task> tick, TimeProvider clock)
     {
@@ -17,8 +18,14 @@ public sealed class PollingLoop : IDisposable
     /// <summary>Cancelled when the loop is disposed.</summary>
     public CancellationToken Token { get; }
 
+    /// <summary>Stops; calling it again does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stop.Cancel();
         _stop.Dispose();
     }

@@ -7,6 +7,7 @@ namespace AgentTrace.Web.Model;
 public sealed class RenderThrottle(TimeSpan interval, Func<Task> redraw, TimeProvider clock) : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private long _lastRedraw = long.MinValue;
     private int _scheduled;
 
@@ -20,8 +21,14 @@ public sealed class RenderThrottle(TimeSpan interval, Func<Task> redraw, TimePro
         _ = RunAsync();
     }
 
+    /// <summary>Stops; calling it again does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stop.Cancel();
         _stop.Dispose();
     }
