@@ -54,10 +54,12 @@ public sealed class TraceFlowTests(BrowserFixture browser)
         var page = await browser.LoggedInPageAsync(ApiFactory.T1Reader, $"/traces/{taskId}");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Analysis" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=recommendation]").First).ToBeVisibleAsync();
 
+        // The first chart loads plotly.js (3.7 MB), which takes a while on a busy machine.
         foreach (var chart in new[] { "chart-components", "chart-tokens", "chart-events" })
         {
-            await Assertions.Expect(page.Locator($"[data-test={chart}] .main-svg").First).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"[data-test={chart}] .main-svg").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         }
 
         await Assertions.Expect(page.Locator("[data-test=chart-tokens] .bars .point")).ToHaveCountAsync(6);

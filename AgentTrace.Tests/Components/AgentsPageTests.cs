@@ -46,6 +46,6 @@ public sealed class AgentsPageTests : DashboardTest
         await DisposeComponentsAsync();
 
         await Reader.WaitUntilAsync(r => r.OpenWatches == 0, TimeSpan.FromSeconds(10));
-        Assert.All(Reader.Tokens, token => Assert.True(token.IsCancellationRequested));
+        Assert.All(Reader.WatchTokens, token => Assert.True(token.IsCancellationRequested));
     }
 }

@@ -28,9 +28,6 @@ public sealed partial class Chart : IDisposable
     [Parameter]
     public string? Title { get; set; }
 
-    [Parameter]
-    public int Height { get; set; } = 280;
-
     /// <summary>What to say when there is nothing to draw.</summary>
     [Parameter]
     public string Empty { get; set; } = "Nothing to show yet.";
@@ -55,7 +52,6 @@ public sealed partial class Chart : IDisposable
         _shown = Figure;
         _data = Figure.Data;
         _layout = Figure.Layout;
-        _layout.Height ??= Height;
         if (_drawn)
         {
             _throttle!.Request();
