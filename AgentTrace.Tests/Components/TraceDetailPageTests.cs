@@ -67,6 +67,20 @@ public sealed class TraceDetailPageTests : DashboardTest
     }
 
     [Fact]
+    public async Task Detail_TraceDeletedWhileWatched_SaysSoAndStopsWatching()
+    {
+        var taskId = await Store.SaveAsync(Tenant, SampleRuns.Rag(), TraceStatus.Running);
+        var page = Render<TraceDetail>(p => p.Add(x => x.TaskId, taskId));
+        await Reader.WaitUntilAsync(r => r.OpenWatches == 1, TimeSpan.FromSeconds(5));
+
+        Assert.True(await Store.DeleteAsync(Tenant, taskId, Ct));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-test=trace-deleted]")));
+        await Reader.WaitUntilAsync(r => r.OpenWatches == 0, TimeSpan.FromSeconds(5));
+        Assert.Equal(7, page.FindAll("[data-test=timeline-row]").Count);
+    }
+
+    [Fact]
     public async Task Detail_Disposed_CancelsTheWatch()
     {
         var taskId = await Store.SaveAsync(Tenant, SampleRuns.Rag(), TraceStatus.Running);

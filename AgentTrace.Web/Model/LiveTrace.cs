@@ -26,8 +26,11 @@ public sealed class LiveTrace(ITraceReader store, TraceAnalyzer analyzer, TimePr
 
     public TraceView? View { get; private set; }
 
-    /// <summary>Seconds since the first event while the trace runs; null once it has ended.</summary>
-    public double? LiveSeconds => View is { Session.IsFinished: false } view ? (clock.GetUtcNow() - view.Origin).TotalSeconds : null;
+    /// <summary>True when the trace was deleted while it was followed.</summary>
+    public bool Deleted { get; private set; }
+
+    /// <summary>Seconds since the first event while the trace runs; null once it has ended or was deleted.</summary>
+    public double? LiveSeconds => View is { Session.IsFinished: false } view && !Deleted ? (clock.GetUtcNow() - view.Origin).TotalSeconds : null;
 
     /// <summary>The run's duration: growing while it runs, then the analysed wall time.</summary>
     public double WallSeconds => View is null ? 0 : LiveSeconds ?? View.Analysis.WallTimeS;
@@ -84,7 +87,9 @@ public sealed class LiveTrace(ITraceReader store, TraceAnalyzer analyzer, TimePr
                 _throttle!.Request();
             }
 
-            _finished = await store.GetAsync(tenant, taskId, cancellationToken);
+            var final = await store.GetAsync(tenant, taskId, cancellationToken);
+            await _invoke!(() => Deleted = final is null);
+            _finished = final;
             _throttle!.Request();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -110,6 +115,11 @@ public sealed class LiveTrace(ITraceReader store, TraceAnalyzer analyzer, TimePr
         if (Interlocked.Exchange(ref _finished, null) is { } session)
         {
             view.Finish(session);
+            _grow?.Dispose();
+        }
+
+        if (Deleted)
+        {
             _grow?.Dispose();
         }
 

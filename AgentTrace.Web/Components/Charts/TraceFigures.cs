@@ -33,10 +33,13 @@ public static class TraceFigures
         return new Figure(data, layout);
     }
 
-    /// <summary>Prompt and completion tokens of each finished LLM call, in order.</summary>
+    /// <summary>The most LLM calls the tokens chart draws (the first ones); more bars than this would not be readable.</summary>
+    public const int MaxCallsCharted = 500;
+
+    /// <summary>Prompt and completion tokens of each finished LLM call, in order (the first <see cref="MaxCallsCharted"/>).</summary>
     public static Figure TokensPerCall(TraceView view)
     {
-        var calls = view.Events.Where(e => e is { EventType: TraceEventType.LlmCallCompleted, Llm: not null }).ToList();
+        var calls = view.Events.Where(e => e is { EventType: TraceEventType.LlmCallCompleted, Llm: not null }).Take(MaxCallsCharted).ToList();
         var names = calls.Select(e => (object)$"#{e.Seq} {e.Llm!.ModelName}").ToList();
         IList<ITrace> data = calls.Count == 0 ? [] :
         [

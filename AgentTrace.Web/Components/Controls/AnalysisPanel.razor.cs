@@ -10,6 +10,9 @@ public partial class AnalysisPanel
 {
     private const int MaxEvidence = 12;
 
+    /// <summary>Long lists (critical path, errors) show this many entries; a run of thousands of steps stays quick to draw.</summary>
+    private const int MaxListed = 50;
+
     private Figure _componentTime = default!;
     private Figure _tokens = default!;
     private Figure _events = default!;
@@ -24,7 +27,12 @@ public partial class AnalysisPanel
     [Parameter]
     public EventCallback<long> OnEvidence { get; set; }
 
+    private List<SpanTiming> _criticalSteps = [];
+
     private TraceAnalysis Analysis => View.Analysis;
+
+    /// <summary>The critical path without the workflow itself, which is always on it.</summary>
+    private List<SpanTiming> CriticalSteps => _criticalSteps;
 
     protected override void OnParametersSet()
     {
@@ -38,5 +46,6 @@ public partial class AnalysisPanel
         _componentTime = TraceFigures.ComponentTime(View);
         _tokens = TraceFigures.TokensPerCall(View);
         _events = TraceFigures.EventDistribution(View);
+        _criticalSteps = [.. Analysis.CriticalPath.Where(s => s.Kind != SpanKind.Workflow)];
     }
 }
