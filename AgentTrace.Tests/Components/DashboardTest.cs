@@ -24,7 +24,9 @@ public abstract class DashboardTest : BunitContext
 
     private readonly List<IHostedService> _started = [];
 
-    protected DashboardTest(string role = "admin")
+    /// <param name="role">The signed-in key's role.</param>
+    /// <param name="popovers">Whether to render MudBlazor's popover provider (the layout brings its own).</param>
+    protected DashboardTest(string role = "admin", bool popovers = true)
     {
         // Live redraws run on the thread pool; give them room when the whole suite shares two cores.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
@@ -37,7 +39,10 @@ public abstract class DashboardTest : BunitContext
         var auth = AddAuthorization();
         auth.SetAuthorized($"t1-{role}");
         auth.SetClaims(new Claim(ApiRoles.TenantClaim, Tenant), new Claim(ClaimTypes.Role, role), new Claim(ApiRoles.KeyNameClaim, $"t1-{role}"));
-        Render<MudPopoverProvider>();
+        if (popovers)
+        {
+            Render<MudPopoverProvider>();
+        }
     }
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

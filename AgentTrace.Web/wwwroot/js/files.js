@@ -1,5 +1,7 @@
-// Small browser helpers the dashboard calls: copying text and saving a downloaded stream as a file.
+// Small browser helpers the dashboard calls: copying text, saving a downloaded stream as a file, remembering the theme.
 window.agentTrace = {
+  loadTheme: () => localStorage.getItem('agenttrace.theme'),
+  saveTheme: (theme) => localStorage.setItem('agenttrace.theme', theme),
   copyText: async (text) => {
     if (navigator.clipboard && window.isSecureContext) {
       await navigator.clipboard.writeText(text);
