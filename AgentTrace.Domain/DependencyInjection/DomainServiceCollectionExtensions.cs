@@ -2,7 +2,6 @@ using AgentTrace.Domain.Analysis;
 using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Recording;
 using AgentTrace.Domain.Storage;
-using AgentTrace.Domain.Storage.InMemory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -17,10 +16,9 @@ public static class DomainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddValidatedOptions<RecorderOptions>(RecorderOptions.Section, o => o.Problems());
         services.AddValidatedOptions<RedactionOptions>(RedactionOptions.Section, o => o.Problems());
-        services.AddValidatedOptions<InMemoryStoreOptions>(InMemoryStoreOptions.Section, o => o.Problems());
         services.AddValidatedOptions<AnalysisOptions>(AnalysisOptions.Section, o => o.Problems());
 
-        services.TryAddSingleton<ITraceStore, InMemoryTraceStore>();
+        services.AddTraceStorage();
         services.TryAddSingleton<ITraceReader>(sp => sp.GetRequiredService<ITraceStore>());
         services.TryAddSingleton<ITraceWriter>(sp => sp.GetRequiredService<ITraceStore>());
 

@@ -21,4 +21,11 @@ public interface ITraceReader
     /// Yields nothing when the trace does not exist.
     /// </summary>
     IAsyncEnumerable<TraceEvent> WatchAsync(string tenantId, string taskId, long afterSeq, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The tenant's traces as they are created or finish, from the start of the enumeration on (no replay), each as
+    /// it is when read, until cancelled. A reader more than <see cref="FeedChannel.Capacity"/> notices behind loses
+    /// the oldest notices (never the traces).
+    /// </summary>
+    IAsyncEnumerable<TraceSession> WatchTracesAsync(string tenantId, CancellationToken cancellationToken = default);
 }

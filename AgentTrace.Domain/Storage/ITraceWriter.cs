@@ -17,6 +17,12 @@ public interface ITraceWriter
     /// <summary>Marks a running trace finished; its watchers end after the last event.</summary>
     Task<CompleteResult> CompleteAsync(string tenantId, string taskId, TraceCompletion completion, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Finishes, with <paramref name="completion"/>, every running trace of any tenant that was not written (created
+    /// or appended to) since <paramref name="idleSince"/>: its recorder is gone. Returns how many.
+    /// </summary>
+    Task<int> InterruptIdleAsync(DateTimeOffset idleSince, TraceCompletion completion, CancellationToken cancellationToken = default);
+
     Task<bool> DeleteAsync(string tenantId, string taskId, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes the tenant's traces created before <paramref name="cutoff"/>; returns how many.</summary>

@@ -217,6 +217,23 @@ public abstract class TraceStoreContract
     }
 
     [Fact]
+    public async Task GetEvents_AfterSeqOrOffsetBeyondTheEnd_IsEmptyWithTotal()
+    {
+        var store = await NewStoreAsync();
+        var session = Events.Session();
+        await store.CreateAsync(session, Ct);
+        await store.AppendAsync("t1", session.TaskId, Events.Range(1, 5), Ct);
+
+        var farAfter = (await store.GetEventsAsync("t1", session.TaskId, new EventQuery { AfterSeq = long.MaxValue }, Ct))!;
+        var farOffset = (await store.GetEventsAsync("t1", session.TaskId, new EventQuery { AfterSeq = 2, Offset = 3 }, Ct))!;
+
+        Assert.Empty(farAfter.Events);
+        Assert.Equal(0, farAfter.Total);
+        Assert.Empty(farOffset.Events);
+        Assert.Equal(3, farOffset.Total);
+    }
+
+    [Fact]
     public async Task List_NewestFirst_PagedWithTotal()
     {
         var store = await NewStoreAsync();
@@ -405,6 +422,69 @@ public abstract class TraceStoreContract
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watching.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+    }
+
+    [Fact]
+    public async Task InterruptIdle_RunningTracesNotWrittenSince_AreInterruptedInEveryTenantAndWatchEnds()
+    {
+        var store = await NewStoreAsync();
+        var idle = Events.Session();
+        var otherTenant = Events.Session("t2");
+        var done = Events.Session();
+        await store.CreateAsync(idle, Ct);
+        await store.AppendAsync("t1", idle.TaskId, Events.Range(1, 2), Ct);
+        await store.CreateAsync(otherTenant, Ct);
+        await store.CreateAsync(done, Ct);
+        await store.CompleteAsync("t1", done.TaskId, Completion(TraceStatus.Completed), Ct);
+        var watching = Collect(store.WatchAsync("t1", idle.TaskId, 0, Ct));
+
+        var interrupted = await store.InterruptIdleAsync(DateTimeOffset.UtcNow.AddMinutes(1), Completion(TraceStatus.Interrupted) with { Error = "idle" }, Ct);
+
+        Assert.Equal(2, interrupted);
+        var read = (await store.GetAsync("t1", idle.TaskId, Ct))!;
+        Assert.Equal(TraceStatus.Interrupted, read.Status);
+        Assert.Equal("idle", read.Error);
+        Assert.Equal(TraceStatus.Interrupted, (await store.GetAsync("t2", otherTenant.TaskId, Ct))!.Status);
+        Assert.Equal(TraceStatus.Completed, (await store.GetAsync("t1", done.TaskId, Ct))!.Status);
+        Assert.Equal(1, (await store.ListAsync("t1", new TraceQuery { Status = TraceStatus.Interrupted }, Ct)).Total);
+        Assert.Equal(0, (await store.ListAsync("t1", new TraceQuery { Status = TraceStatus.Running }, Ct)).Total);
+        Assert.Equal([1L, 2L], (await watching.WaitAsync(TimeSpan.FromSeconds(30), Ct)).Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task InterruptIdle_TraceWrittenSince_StaysRunning()
+    {
+        var store = await NewStoreAsync();
+        var session = Events.Session();
+        var idleSince = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await store.CreateAsync(session, Ct);
+        await store.AppendAsync("t1", session.TaskId, Events.Range(1, 1), Ct);
+
+        var interrupted = await store.InterruptIdleAsync(idleSince, Completion(TraceStatus.Interrupted), Ct);
+
+        Assert.Equal(0, interrupted);
+        Assert.Equal(TraceStatus.Running, (await store.GetAsync("t1", session.TaskId, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task WatchTraces_GivesCreatedAndFinishedTracesOfTheTenantOnly()
+    {
+        var store = await NewStoreAsync();
+        await using var feed = store.WatchTracesAsync("t1", Ct).GetAsyncEnumerator(Ct);
+
+        var first = await Feeds.UntilLiveAsync(feed, () => store.CreateAsync(Events.Session("t2"), Ct), () => store.CreateAsync(Events.Session("t1"), Ct));
+        await store.CompleteAsync("t1", first.TaskId, Completion(TraceStatus.Completed), Ct);
+
+        Assert.Equal("t1", first.TenantId);
+        var notice = first;
+        while (notice.TaskId != first.TaskId || !notice.IsFinished)
+        {
+            Assert.True(await feed.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct));
+            notice = feed.Current;
+            Assert.Equal("t1", notice.TenantId);
+        }
+
+        Assert.Equal(TraceStatus.Completed, notice.Status);
     }
 
     protected static TraceCompletion Completion(TraceStatus status) => new()

@@ -22,6 +22,9 @@ public sealed class FlakyStore(int failures) : ITraceStore
     public Task<CompleteResult> CompleteAsync(string tenantId, string taskId, TraceCompletion completion, CancellationToken cancellationToken = default) =>
         FailFirst(() => _inner.CompleteAsync(tenantId, taskId, completion, cancellationToken));
 
+    public Task<int> InterruptIdleAsync(DateTimeOffset idleSince, TraceCompletion completion, CancellationToken cancellationToken = default) =>
+        _inner.InterruptIdleAsync(idleSince, completion, cancellationToken);
+
     public Task<bool> DeleteAsync(string tenantId, string taskId, CancellationToken cancellationToken = default) =>
         _inner.DeleteAsync(tenantId, taskId, cancellationToken);
 
@@ -39,6 +42,9 @@ public sealed class FlakyStore(int failures) : ITraceStore
 
     public IAsyncEnumerable<TraceEvent> WatchAsync(string tenantId, string taskId, long afterSeq, CancellationToken cancellationToken = default) =>
         _inner.WatchAsync(tenantId, taskId, afterSeq, cancellationToken);
+
+    public IAsyncEnumerable<TraceSession> WatchTracesAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        _inner.WatchTracesAsync(tenantId, cancellationToken);
 
     private Task<T> FailFirst<T>(Func<Task<T>> call)
     {

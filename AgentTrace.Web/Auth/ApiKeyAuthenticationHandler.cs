@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AgentTrace.Web.Api;
+using AgentTrace.Web.Hubs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace AgentTrace.Web.Auth;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;key&gt;</c>, or an <c>access_token</c> query parameter on stream
-/// routes (browsers' EventSource cannot send headers). Failures answer with the API's JSON envelope.
+/// routes and the SignalR hub (browsers' EventSource and WebSocket cannot send headers). Failures answer with the
+/// API's JSON envelope.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -58,7 +60,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return header["Bearer ".Length..].Trim();
         }
 
-        return Request.Path.Value?.EndsWith("/stream", StringComparison.Ordinal) == true
-            && Request.Query.TryGetValue("access_token", out var token) ? token.ToString() : null;
+        var takesQueryToken = Request.Path.Value?.EndsWith("/stream", StringComparison.Ordinal) == true
+            || Request.Path.StartsWithSegments(TraceHub.Path, StringComparison.Ordinal);
+        return takesQueryToken && Request.Query.TryGetValue("access_token", out var token) ? token.ToString() : null;
     }
 }

@@ -1,5 +1,6 @@
 using AgentTrace.Web.Api;
 using AgentTrace.Web.Auth;
+using AgentTrace.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace AgentTrace.Web.Hosting;
@@ -20,7 +21,7 @@ public static class WebApplicationExtensions
         return app;
     }
 
-    /// <summary>Maps every route of the API, the OpenAPI document and the home page.</summary>
+    /// <summary>Maps every route of the API, the OpenAPI document, the home page, health probes and the hub.</summary>
     public static WebApplication MapAgentTraceApi(this WebApplication app)
     {
         app.MapOpenApi();
@@ -28,6 +29,8 @@ public static class WebApplicationExtensions
         app.MapTracesApi();
         app.MapTraceStreamApi();
         app.MapIngestApi();
+        app.MapAgentTraceHealth();
+        app.MapTraceHub();
         app.MapAgentsApi();
         app.MapCompletionsApi();
         return app;

@@ -8,6 +8,7 @@ using AgentTrace.Domain.Serialization;
 using AgentTrace.Web.Api;
 using AgentTrace.Web.Api.Sse;
 using AgentTrace.Web.Auth;
+using AgentTrace.Web.Hubs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ namespace AgentTrace.Web.Hosting;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>Registers the API: JSON contract, API-key authentication and roles, limits, OpenAPI.</summary>
+    /// <summary>Registers the API: JSON contract, API-key authentication and roles, limits, OpenAPI, health, the hub.</summary>
     public static IServiceCollection AddAgentTraceWeb(this IServiceCollection services)
     {
         services.AddValidatedOptions<ServerOptions>(ServerOptions.Section, o => o.Problems());
@@ -37,6 +38,8 @@ public static class WebServiceCollectionExtensions
         services.AddRateLimiter(ConfigureRateLimits);
         services.AddProblemDetails();
         services.AddOpenApi();
+        services.AddAgentTraceHealth();
+        services.AddTraceHub();
         return services;
     }
 

@@ -9,12 +9,14 @@ namespace AgentTrace.Domain.Storage.InMemory;
 /// Stored records are immutable, so readers share them without copies. One lock guards all state; watchers are
 /// woken after it is released.
 /// </summary>
-public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options) : ITraceStore
+public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, TimeProvider? clock = null) : ITraceStore
 {
     private const int WatchBatch = 1024;
 
     private readonly InMemoryStoreOptions _options = options.Value;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly Lock _gate = new();
+    private readonly TenantFeeds _feeds = new();
     private readonly Dictionary<string, StoredTrace> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<StoredTrace>> _byTenant = new(StringComparer.Ordinal);
     private readonly SortedSet<StoredTrace> _byAge = new(Comparer<StoredTrace>.Create((a, b) => a.Ordinal.CompareTo(b.Ordinal)));
@@ -46,7 +48,7 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options) :
                 return Task.FromResult(false);
             }
 
-            var stored = new StoredTrace(session, ++_nextOrdinal);
+            var stored = new StoredTrace(session, ++_nextOrdinal, _clock.GetUtcNow());
             _byId.Add(session.TaskId, stored);
             TenantSet(session.TenantId).Add(stored);
             _byAge.Add(stored);
@@ -54,6 +56,7 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options) :
         }
 
         Wake(wake);
+        _feeds.Publish(session);
         return Task.FromResult(true);
     }
 
@@ -86,20 +89,31 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options) :
                 return Task.FromResult(new CompleteResult(CompleteOutcome.AlreadyFinished, stored.Session));
             }
 
-            session = stored.Session with
-            {
-                Status = completion.Status,
-                CompletedAt = completion.CompletedAt,
-                TotalElapsedTime = completion.ElapsedSeconds ?? Math.Max(0, (completion.CompletedAt - stored.CreatedAt).TotalSeconds),
-                Error = completion.Error,
-                Outputs = completion.Outputs,
-            };
-            stored.Session = session;
+            session = Finish(stored, completion);
             signal = stored.SwapSignal();
         }
 
         signal.TrySetResult();
+        _feeds.Publish(session);
         return Task.FromResult(new CompleteResult(CompleteOutcome.Completed, session));
+    }
+
+    public Task<int> InterruptIdleAsync(DateTimeOffset idleSince, TraceCompletion completion, CancellationToken cancellationToken = default)
+    {
+        var wake = new List<TaskCompletionSource>();
+        var interrupted = new List<TraceSession>();
+        lock (_gate)
+        {
+            foreach (var stored in _byId.Values.Where(s => !s.Session.IsFinished && s.UpdatedAt < idleSince))
+            {
+                interrupted.Add(Finish(stored, completion));
+                wake.Add(stored.SwapSignal());
+            }
+        }
+
+        Wake(wake);
+        interrupted.ForEach(_feeds.Publish);
+        return Task.FromResult(interrupted.Count);
     }
 
     public Task<bool> DeleteAsync(string tenantId, string taskId, CancellationToken cancellationToken = default)
@@ -262,6 +276,9 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options) :
         }
     }
 
+    public IAsyncEnumerable<TraceSession> WatchTracesAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        _feeds.WatchAsync(tenantId, cancellationToken);
+
     private AppendResult AppendLocked(string tenantId, string taskId, IReadOnlyList<TraceEvent> events, List<TaskCompletionSource> wake)
     {
         if (Find(tenantId, taskId) is not { } stored)
@@ -311,6 +328,7 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options) :
         summary.Dropped(dropped);
         var lastSeq = last + fresh.Count;
         stored.Session = session with { Summary = summary.ToSummary(), LastSeq = lastSeq };
+        stored.UpdatedAt = _clock.GetUtcNow();
         wake.Add(stored.SwapSignal());
         wake.AddRange(EvictWhileOverBounds(stored));
         return new AppendResult(AppendOutcome.Appended, fresh.Count - dropped, duplicates, dropped, lastSeq);
@@ -351,6 +369,16 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options) :
         _bytes -= stored.Bytes;
         return stored.SwapSignal();
     }
+
+    private static TraceSession Finish(StoredTrace stored, TraceCompletion completion) =>
+        stored.Session = stored.Session with
+        {
+            Status = completion.Status,
+            CompletedAt = completion.CompletedAt,
+            TotalElapsedTime = completion.ElapsedSeconds ?? Math.Max(0, (completion.CompletedAt - stored.CreatedAt).TotalSeconds),
+            Error = completion.Error,
+            Outputs = completion.Outputs,
+        };
 
     private StoredTrace? Find(string tenantId, string taskId) =>
         _byId.TryGetValue(taskId, out var stored) && string.Equals(stored.Session.TenantId, tenantId, StringComparison.Ordinal)

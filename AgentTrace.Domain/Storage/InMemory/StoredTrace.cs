@@ -3,7 +3,7 @@ using AgentTrace.Domain.Model;
 namespace AgentTrace.Domain.Storage.InMemory;
 
 /// <summary>One trace inside <see cref="InMemoryTraceStore"/>; guarded by the store's lock.</summary>
-internal sealed class StoredTrace(TraceSession session, long ordinal)
+internal sealed class StoredTrace(TraceSession session, long ordinal, DateTimeOffset updatedAt = default)
 {
     public TraceSession Session { get; set; } = session;
 
@@ -14,6 +14,9 @@ internal sealed class StoredTrace(TraceSession session, long ordinal)
     public List<TraceEvent> Events { get; } = [];
 
     public long Bytes { get; set; }
+
+    /// <summary>When the trace was last created or appended to, by the store's clock.</summary>
+    public DateTimeOffset UpdatedAt { get; set; } = updatedAt;
 
     /// <summary>Completed (and replaced) whenever the trace changes; watchers await it.</summary>
     public TaskCompletionSource Changed { get; private set; } = NewSignal();

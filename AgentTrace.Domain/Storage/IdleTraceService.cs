@@ -1,0 +1,59 @@
+using AgentTrace.Domain.Model;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AgentTrace.Domain.Storage;
+
+/// <summary>
+/// Marks traces <c>interrupted</c> when they stayed <c>running</c> without a new event for
+/// <see cref="StorageOptions.InterruptAfterMinutes"/>: the process recording them stopped, so they would otherwise
+/// run for ever. Checks every minute; several instances may run it at once.
+/// </summary>
+public sealed partial class IdleTraceService(ITraceWriter store, IOptions<StorageOptions> options, TimeProvider clock, ILogger<IdleTraceService> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan s_every = TimeSpan.FromMinutes(1);
+
+    /// <summary>Interrupts the traces idle for longer than the timeout; returns how many.</summary>
+    public async Task<int> InterruptIdleAsync(CancellationToken cancellationToken = default)
+    {
+        var minutes = options.Value.InterruptAfterMinutes;
+        var now = clock.GetUtcNow();
+        var interrupted = await store.InterruptIdleAsync(now.AddMinutes(-minutes), new TraceCompletion
+        {
+            Status = TraceStatus.Interrupted,
+            CompletedAt = now,
+            Error = $"no event for {minutes} minutes: the run was interrupted (the process recording it may have stopped)",
+        }, cancellationToken).ConfigureAwait(false);
+        if (interrupted > 0)
+        {
+            LogInterrupted(interrupted, minutes);
+        }
+
+        return interrupted;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(s_every, clock);
+        do
+        {
+            try
+            {
+                await InterruptIdleAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Marked {Count} traces interrupted: running without an event for {Minutes} minutes")]
+    private partial void LogInterrupted(int count, int minutes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for interrupted traces failed; trying again in a minute")]
+    private partial void LogFailed(Exception exception);
+}
