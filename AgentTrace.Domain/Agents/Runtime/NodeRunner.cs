@@ -17,7 +17,8 @@ internal static class NodeRunner
         var definition = run.Agent.Components[id];
         var spanId = TraceIds.NewSpanId();
         var scope = new TraceScope(run.Trace, run.Services.Clock, spanId, id, definition.Name ?? id, definition.Type);
-        var component = new ComponentRun(run, id, definition, scope);
+        var startedEventId = TraceIds.NewSpanId();
+        var component = new ComponentRun(run, id, definition, scope, startedEventId);
         var kind = ComponentKinds.Of(definition.Type);
         var timeout = TimeSpan.FromSeconds(definition.TimeoutSeconds ?? run.Services.Options.ComponentTimeoutSeconds);
         var started = Stopwatch.GetTimestamp();
@@ -30,6 +31,7 @@ internal static class NodeRunner
             await scope.RecordAsync(new TraceEvent
             {
                 EventType = TraceEventType.NodeStarted,
+                EventId = startedEventId,
                 SpanId = spanId,
                 ParentSpanId = run.WorkflowSpanId,
                 Inputs = Json.Element(inputs),
