@@ -1,3 +1,10 @@
+using AgentTrace.Benchmarks.Load;
 using BenchmarkDotNet.Running;
 
+if (args is ["load", .. var loads])
+{
+    return await LoadCommand.RunAsync(loads);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(AgentTrace.Benchmarks.RecordingBenchmarks).Assembly).Run(args);
+return 0;
