@@ -1,5 +1,11 @@
+using AgentTrace.Benchmarks.Dashboard;
 using AgentTrace.Benchmarks.Load;
 using BenchmarkDotNet.Running;
+
+if (args is ["timeline"])
+{
+    return await TimelineLoad.RunAsync();
+}
 
 if (args is ["load", .. var loads])
 {

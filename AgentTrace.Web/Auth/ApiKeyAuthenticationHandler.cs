@@ -33,14 +33,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("the API key is not valid"));
         }
 
-        Claim[] claims =
-        [
-            new(ClaimTypes.Name, identity.Name),
-            new(ApiRoles.KeyNameClaim, identity.Name),
-            new(ApiRoles.TenantClaim, identity.Tenant),
-            new(ClaimTypes.Role, identity.Role.Name()),
-        ];
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var principal = IdentityClaims.Principal(identity, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 

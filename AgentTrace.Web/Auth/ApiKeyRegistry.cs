@@ -27,5 +27,8 @@ public sealed class ApiKeyRegistry
     public bool UsesFirstStartKey { get; }
 
     public ApiIdentity? Find(string presentedKey) =>
-        presentedKey.Length is > 0 and <= 512 && _byHash.TryGetValue(KeyHash.Of(presentedKey), out var identity) ? identity : null;
+        presentedKey.Length is > 0 and <= 512 ? FindByHash(KeyHash.Of(presentedKey)) : null;
+
+    /// <summary>The identity of a key given by its hash (a dashboard cookie keeps the hash, never the key).</summary>
+    public ApiIdentity? FindByHash(string keyHash) => _byHash.GetValueOrDefault(keyHash);
 }

@@ -5,6 +5,7 @@ public static class ApiRoles
 {
     public const string TenantClaim = "agenttrace:tenant";
     public const string KeyNameClaim = "agenttrace:key";
+    public const string KeyHashClaim = "agenttrace:key_sha256";
 
     public const string CanRead = "can-read";
     public const string CanWrite = "can-write";

@@ -21,11 +21,10 @@ public static class WebApplicationExtensions
         return app;
     }
 
-    /// <summary>Maps every route of the API, the OpenAPI document, the home page, health probes and the hub.</summary>
+    /// <summary>Maps every route of the API, the OpenAPI document, health probes and the hub.</summary>
     public static WebApplication MapAgentTraceApi(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapHomePage();
         app.MapTracesApi();
         app.MapTraceStreamApi();
         app.MapIngestApi();

@@ -16,7 +16,7 @@ namespace AgentTrace.Web.Hosting;
 
 public static class WebServiceCollectionExtensions
 {
-    /// <summary>Registers the API: JSON contract, API-key authentication and roles, limits, OpenAPI, health, the hub.</summary>
+    /// <summary>Registers the API: JSON contract, API-key and dashboard-cookie authentication, roles, limits, OpenAPI, health, the hub.</summary>
     public static IServiceCollection AddAgentTraceWeb(this IServiceCollection services)
     {
         services.AddValidatedOptions<ServerOptions>(ServerOptions.Section, o => o.Problems());
@@ -29,8 +29,9 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<FirstStartKey>();
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton<StreamSlots>();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthentication(DashboardAuthentication.SelectingScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddDashboardCookie();
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiRoles.CanRead, p => p.RequireRole(ApiRoles.AtLeast(ApiRole.Reader)))
             .AddPolicy(ApiRoles.CanWrite, p => p.RequireRole(ApiRoles.AtLeast(ApiRole.Writer)))

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using AgentTrace.Domain.DependencyInjection;
+using AgentTrace.Domain.Storage;
+using AgentTrace.Tests.Support;
+using AgentTrace.Web.Auth;
+using AgentTrace.Web.Hosting;
+using Bunit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace AgentTrace.Tests.Components;
+
+/// <summary>
+/// A bUnit context with the dashboard's services: the real in-memory store (read through <see cref="ObservedReader"/>),
+/// analysis and formats, MudBlazor with loose JS interop, and a signed-in key of tenant <c>t1</c> (admin unless
+/// another role is given).
+/// </summary>
+public abstract class DashboardTest : BunitContext
+{
+    public const string Tenant = "t1";
+
+    private readonly List<IHostedService> _started = [];
+
+    protected DashboardTest(string role = "admin")
+    {
+        // Live redraws run on the thread pool; give them room when the whole suite shares two cores.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        Services.AddSingleton<ITraceReader>(sp => new ObservedReader(sp.GetRequiredService<ITraceStore>()));
+        Services.AddAgentTraceDomain();
+        Services.AddMudServices();
+        Services.AddDashboardModels();
+        var auth = AddAuthorization();
+        auth.SetAuthorized($"t1-{role}");
+        auth.SetClaims(new Claim(ApiRoles.TenantClaim, Tenant), new Claim(ClaimTypes.Role, role), new Claim(ApiRoles.KeyNameClaim, $"t1-{role}"));
+        Render<MudPopoverProvider>();
+    }
+
+    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    protected ITraceStore Store => Services.GetRequiredService<ITraceStore>();
+
+    protected ObservedReader Reader => (ObservedReader)Services.GetRequiredService<ITraceReader>();
+
+    /// <summary>Starts the app's background services (the recording collector, the agent catalog), stopped on dispose.</summary>
+    protected async Task StartBackgroundServicesAsync()
+    {
+        foreach (var service in Services.GetServices<IHostedService>())
+        {
+            await service.StartAsync(Ct);
+            _started.Add(service);
+        }
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        foreach (var service in Enumerable.Reverse(_started))
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using AgentTrace.Domain.Model;
+using AgentTrace.Domain.Storage;
+
+namespace AgentTrace.Tests.Support;
+
+/// <summary>
+/// The real store as the dashboard reads it, observed: how many list calls were made, how many watch streams (of a
+/// trace or of the tenant's feed) are open, and the cancellation token of every call. <see cref="WaitUntilAsync"/>
+/// waits for a condition on these, checked at each call or stream change, without sleeping.
+/// </summary>
+public sealed class ObservedReader(ITraceReader store) : ITraceReader
+{
+    private readonly Lock _gate = new();
+    private readonly List<(Func<ObservedReader, bool> Condition, TaskCompletionSource Done)> _waiters = [];
+    private int _openWatches;
+    private int _listCalls;
+
+    public int OpenWatches => Volatile.Read(ref _openWatches);
+
+    public int ListCalls => Volatile.Read(ref _listCalls);
+
+    public ConcurrentQueue<CancellationToken> Tokens { get; } = new();
+
+    /// <summary>The tokens given to watch streams (of a trace or of the feed).</summary>
+    public ConcurrentQueue<CancellationToken> WatchTokens { get; } = new();
+
+    /// <summary>Completes when <paramref name="condition"/> holds; fails after <paramref name="timeout"/>.</summary>
+    public Task WaitUntilAsync(Func<ObservedReader, bool> condition, TimeSpan timeout)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _waiters.Add((condition, done));
+        }
+
+        Changed();
+        return done.Task.WaitAsync(timeout);
+    }
+
+    public Task<TraceSession?> GetAsync(string tenantId, string taskId, CancellationToken cancellationToken = default)
+    {
+        Tokens.Enqueue(cancellationToken);
+        return store.GetAsync(tenantId, taskId, cancellationToken);
+    }
+
+    public Task<EventPage?> GetEventsAsync(string tenantId, string taskId, EventQuery query, CancellationToken cancellationToken = default)
+    {
+        Tokens.Enqueue(cancellationToken);
+        return store.GetEventsAsync(tenantId, taskId, query, cancellationToken);
+    }
+
+    public async Task<TracePage> ListAsync(string tenantId, TraceQuery query, CancellationToken cancellationToken = default)
+    {
+        Tokens.Enqueue(cancellationToken);
+        var page = await store.ListAsync(tenantId, query, cancellationToken);
+        Interlocked.Increment(ref _listCalls);
+        Changed();
+        return page;
+    }
+
+    public async IAsyncEnumerable<TraceEvent> WatchAsync(string tenantId, string taskId, long afterSeq, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Tokens.Enqueue(cancellationToken);
+        WatchTokens.Enqueue(cancellationToken);
+        Interlocked.Increment(ref _openWatches);
+        Changed();
+        try
+        {
+            await foreach (var e in store.WatchAsync(tenantId, taskId, afterSeq, cancellationToken))
+            {
+                yield return e;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _openWatches);
+            Changed();
+        }
+    }
+
+    public async IAsyncEnumerable<TraceSession> WatchTracesAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        Tokens.Enqueue(cancellationToken);
+        WatchTokens.Enqueue(cancellationToken);
+        Interlocked.Increment(ref _openWatches);
+        Changed();
+        try
+        {
+            await foreach (var session in store.WatchTracesAsync(tenantId, cancellationToken))
+            {
+                yield return session;
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _openWatches);
+            Changed();
+        }
+    }
+
+    private void Changed()
+    {
+        List<TaskCompletionSource> met;
+        lock (_gate)
+        {
+            met = [.. _waiters.Where(w => w.Condition(this)).Select(w => w.Done)];
+            _waiters.RemoveAll(w => met.Contains(w.Done));
+        }
+
+        met.ForEach(done => done.TrySetResult());
+    }
+}
