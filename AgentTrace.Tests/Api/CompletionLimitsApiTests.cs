@@ -27,9 +27,15 @@ public sealed class CompletionLimitsApiTests : IAsyncLifetime
         _llm.Enqueue(new FakeReply { Text = "slow", Delay = TimeSpan.FromSeconds(30) });
         var writer = _factory.ClientFor(ApiFactory.T1Writer);
         using var first = await writer.PostStreamAsync("/api/v1/agents/doc-qa/completions/trace", """{"question":"hi"}""");
+        using var reader = new SseReader(await first.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
+        while (await reader.NextAsync(TestContext.Current.CancellationToken) is { Event: not "llm_call_started" })
+        {
+        }
 
         var second = await writer.PostJsonAsync("/api/v1/agents/doc-qa/completions", """{"question":"hi"}""");
-        var other = await _factory.ClientFor(ApiFactory.T1Admin).PostJsonAsync("/api/v1/agents/doc-qa/completions", """{"question":"hi","stream":false}""");
+        var admin = _factory.ClientFor(ApiFactory.T1Admin);
+        await admin.SendAsync(HttpMethod.Put, "/api/v1/agents/echo", """{"components": {"begin": {"type": "Begin", "downstream": ["m"]}, "m": {"type": "Message", "content": "{sys.query}"}}}""");
+        var other = await admin.PostJsonAsync("/api/v1/agents/echo/completions", """{"question":"hi","stream":false}""");
         await writer.PostJsonAsync($"/api/v1/traces/{first.TraceId()}/cancel", "");
 
         second.AssertError(HttpStatusCode.TooManyRequests, "already has 1 streams open");

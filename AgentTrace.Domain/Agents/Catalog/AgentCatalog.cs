@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AgentTrace.Domain.Agents.Definitions;
+using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Domain.Agents.Catalog;
 
@@ -8,8 +9,9 @@ namespace AgentTrace.Domain.Agents.Catalog;
 /// The agents this server runs: loaded from a folder at start, then changed through the API. Every definition
 /// in it is valid; a change that is not is refused with all its problems.
 /// </summary>
-public sealed class AgentCatalog(AgentValidator validator)
+public sealed class AgentCatalog(AgentValidator validator, IOptions<AgentsOptions> options)
 {
+    private readonly Lock _writeLock = new();
     private readonly ConcurrentDictionary<string, AgentDefinition> _agents = new(StringComparer.Ordinal);
 
     public IReadOnlyList<AgentDefinition> List() => [.. _agents.Values.OrderBy(a => a.Id, StringComparer.Ordinal)];
@@ -26,13 +28,17 @@ public sealed class AgentCatalog(AgentValidator validator)
             return (false, problems);
         }
 
-        var created = true;
-        _agents.AddOrUpdate(id, agent, (_, _) =>
+        lock (_writeLock)
         {
-            created = false;
-            return agent;
-        });
-        return (created, []);
+            var created = !_agents.ContainsKey(id);
+            if (created && _agents.Count >= options.Value.MaxAgents)
+            {
+                return (false, [$"this server already holds {options.Value.MaxAgents} agents ({AgentsOptions.Section}:MaxAgents); delete one first"]);
+            }
+
+            _agents[id] = agent;
+            return (created, []);
+        }
     }
 
     public bool Delete(string id) => _agents.TryRemove(id, out _);

@@ -16,6 +16,9 @@ public sealed class AgentsOptions
     /// <summary>Folder whose sub-folders are the knowledge bases, one per sub-folder.</summary>
     public string KnowledgePath { get; set; } = "demo/knowledge";
 
+    /// <summary>Agents this server holds; adding one more is refused.</summary>
+    public int MaxAgents { get; set; } = 1000;
+
     /// <summary>How long a component may run when its definition sets no timeout.</summary>
     public double ComponentTimeoutSeconds { get; set; } = 120;
 
@@ -61,6 +64,11 @@ public sealed class AgentsOptions
         if (ToolTimeoutSeconds is not (> 0 and <= 300))
         {
             yield return $"{Section}:ToolTimeoutSeconds must be more than 0 and at most 300 (is {Text(ToolTimeoutSeconds)})";
+        }
+
+        if (MaxAgents is < 1 or > 1_000_000)
+        {
+            yield return $"{Section}:MaxAgents must be from 1 to 1000000 (is {MaxAgents})";
         }
 
         if (MaxComponentRuns is < 1 or > 1000)

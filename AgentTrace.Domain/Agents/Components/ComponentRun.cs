@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 namespace AgentTrace.Domain.Agents.Components;
 
 /// <summary>One run of one component: its definition, its run, and the scope its own steps are recorded in.</summary>
-public sealed class ComponentRun(RunContext run, string id, ComponentDefinition definition, TraceScope scope)
+public sealed class ComponentRun(RunContext run, string id, ComponentDefinition definition, TraceScope scope, string startedEventId)
 {
     public RunContext Run => run;
 
@@ -16,6 +16,9 @@ public sealed class ComponentRun(RunContext run, string id, ComponentDefinition 
 
     /// <summary>Records steps as children of this component's node span.</summary>
     public TraceScope Scope => scope;
+
+    /// <summary>The <c>event_id</c> of this run's <c>node_started</c> event.</summary>
+    public string StartedEventId => startedEventId;
 
     /// <summary>
     /// Calls the LLM, streamed when the run asks for it; the tracing middleware records the call. A reply with

@@ -15,7 +15,7 @@ public sealed partial class MessageComponent : AgentComponent
     public override async Task<ComponentResult> RunAsync(ComponentRun component, JsonObject inputs, CancellationToken cancellationToken)
     {
         var content = inputs["content"]!.GetValue<string>();
-        await component.Run.WriteAnswerAsync(component.Id, Piece().Matches(content).Select(m => m.Value), cancellationToken).ConfigureAwait(false);
+        await component.Run.WriteAnswerAsync(component.Id, component.StartedEventId, Piece().Matches(content).Select(m => m.Value), cancellationToken).ConfigureAwait(false);
         var outputs = new JsonObject { ["content"] = content };
         await component.Scope.RecordAsync(new TraceEvent
         {

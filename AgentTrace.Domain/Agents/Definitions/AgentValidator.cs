@@ -19,6 +19,8 @@ public sealed class AgentValidator(Func<string, bool> isKnowledgeBase, IReadOnly
     public const int MaxTopK = 100;
     public const int MaxRounds = 50;
     public const double MaxTimeoutSeconds = 3600;
+    public const int MaxComponents = 200;
+    public const int MaxTools = 64;
 
     public IReadOnlyList<string> Validate(AgentDefinition agent)
     {
@@ -26,6 +28,16 @@ public sealed class AgentValidator(Func<string, bool> isKnowledgeBase, IReadOnly
         if (agent.Id is not null && TraceIds.Problem("id", agent.Id) is { } idProblem)
         {
             problems.Add(idProblem);
+        }
+
+        if (agent.Components.Count > MaxComponents)
+        {
+            problems.Add($"components: there are {agent.Components.Count}; an agent may have at most {MaxComponents}");
+        }
+
+        if (agent.Tools is { Count: > MaxTools })
+        {
+            problems.Add($"tools: there are {agent.Tools.Count}; an agent may declare at most {MaxTools}");
         }
 
         var begins = agent.Components.Where(c => c.Value.Type == ComponentTypes.Begin).Select(c => c.Key).ToList();

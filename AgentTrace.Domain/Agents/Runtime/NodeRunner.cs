@@ -1,4 +1,5 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentTrace.Domain.Agents.Components;
 using AgentTrace.Domain.Agents.Llm;
@@ -17,28 +18,31 @@ internal static class NodeRunner
         var definition = run.Agent.Components[id];
         var spanId = TraceIds.NewSpanId();
         var scope = new TraceScope(run.Trace, run.Services.Clock, spanId, id, definition.Name ?? id, definition.Type);
-        var component = new ComponentRun(run, id, definition, scope);
+        var startedEventId = TraceIds.NewSpanId();
+        var component = new ComponentRun(run, id, definition, scope, startedEventId);
         var kind = ComponentKinds.Of(definition.Type);
         var timeout = TimeSpan.FromSeconds(definition.TimeoutSeconds ?? run.Services.Options.ComponentTimeoutSeconds);
         var started = Stopwatch.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        JsonObject? inputs = null;
+        JsonElement? inputs = null;
         try
         {
-            inputs = kind.Inputs(component);
+            var values = kind.Inputs(component);
+            inputs = Json.Element(values);
             await scope.RecordAsync(new TraceEvent
             {
                 EventType = TraceEventType.NodeStarted,
+                EventId = startedEventId,
                 SpanId = spanId,
                 ParentSpanId = run.WorkflowSpanId,
-                Inputs = Json.Element(inputs),
-                Thoughts = kind.Thoughts(component, inputs),
+                Inputs = inputs,
+                Thoughts = kind.Thoughts(component, values),
             }, cancellationToken).ConfigureAwait(false);
             ComponentResult result;
             using (TraceContext.Enter(scope))
             {
-                result = await kind.RunAsync(component, inputs, deadline.Token).ConfigureAwait(false);
+                result = await kind.RunAsync(component, values, deadline.Token).ConfigureAwait(false);
             }
 
             run.SetOutputs(id, result.Outputs);
@@ -62,13 +66,13 @@ internal static class NodeRunner
     }
 
     // Recorded even when the run was cancelled, so that no node span is left open.
-    private static ValueTask RecordEndAsync(RunContext run, TraceScope scope, TraceEventType type, JsonObject? inputs, JsonObject? outputs, string? error, long started) =>
+    private static ValueTask RecordEndAsync(RunContext run, TraceScope scope, TraceEventType type, JsonElement? inputs, JsonObject? outputs, string? error, long started) =>
         scope.RecordAsync(new TraceEvent
         {
             EventType = type,
             SpanId = scope.ParentSpanId,
             ParentSpanId = run.WorkflowSpanId,
-            Inputs = inputs is null ? null : Json.Element(inputs),
+            Inputs = inputs,
             Outputs = outputs is null ? null : Json.Element(outputs),
             Error = error,
             ElapsedTime = Stopwatch.GetElapsedTime(started).TotalSeconds,

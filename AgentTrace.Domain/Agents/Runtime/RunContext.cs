@@ -54,19 +54,17 @@ public sealed class RunContext
     /// <summary>The text with its <c>{source.field}</c> references filled in from the run and earlier outputs.</summary>
     public string Render(string template) => ParameterTemplate.Render(template, Resolve);
 
-    /// <summary>Writes a Message component's text to the answer, after every trace event recorded so far.</summary>
-    public async Task WriteAnswerAsync(string componentId, IEnumerable<string> pieces, CancellationToken cancellationToken)
+    /// <summary>Writes a Message component's text to the answer; it follows the event <paramref name="afterEventId"/>.</summary>
+    public async Task WriteAnswerAsync(string componentId, string afterEventId, IEnumerable<string> pieces, CancellationToken cancellationToken)
     {
-        await Trace.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var afterSeq = (await Services.Traces.GetAsync(Trace.TenantId, Trace.TaskId, cancellationToken).ConfigureAwait(false))?.LastSeq ?? 0;
         var text = new StringBuilder();
         foreach (var piece in pieces)
         {
             text.Append(piece);
-            await Run.AnswerWriter.WriteAsync(new AnswerChunk(componentId, piece, afterSeq), cancellationToken).ConfigureAwait(false);
+            await Run.AnswerWriter.WriteAsync(new AnswerChunk(componentId, piece, afterEventId), cancellationToken).ConfigureAwait(false);
         }
 
-        await Run.AnswerWriter.WriteAsync(new AnswerChunk(componentId, "", afterSeq, End: true), cancellationToken).ConfigureAwait(false);
+        await Run.AnswerWriter.WriteAsync(new AnswerChunk(componentId, "", afterEventId, End: true), cancellationToken).ConfigureAwait(false);
         _answers.Enqueue(text.ToString());
     }
 

@@ -6,7 +6,8 @@ namespace AgentTrace.Domain.Agents.Runtime;
 
 /// <summary>
 /// Merges a run's stored trace events (watched from the store, as every reader does) with its answer, in the
-/// order they happened: a piece of the answer comes after the event it follows and before any later event.
+/// order they happened: a piece of the answer comes after the event it follows, and before every event read
+/// after it was written (a piece is written before any later step is recorded).
 /// </summary>
 public static class RunOutputStream
 {
@@ -16,7 +17,8 @@ public static class RunOutputStream
         var source = withEvents ? traces.WatchAsync(run.TenantId, run.TaskId, 0, cancellationToken) : AsyncEnumerable.Empty<TraceEvent>();
         var events = source.GetAsyncEnumerator(cancellationToken);
         await using var disposeEvents = events.ConfigureAwait(false);
-        var lastSeq = 0L;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var eventsDone = false;
         var answerDone = false;
         TraceEvent? held = null;
         Task<bool>? nextEvent = null;
@@ -25,16 +27,15 @@ public static class RunOutputStream
         {
             while (true)
             {
-                var hasChunk = answer.TryPeek(out var chunk);
-                if (held is not null && (!hasChunk || chunk!.AfterSeq >= held.Seq))
-                {
-                    yield return new RunOutput(held, null);
-                    lastSeq = held.Seq;
-                    held = null;
-                }
-                else if (hasChunk && (chunk!.AfterSeq <= lastSeq || chunk.AfterSeq < held?.Seq) && answer.TryRead(out _))
+                if (answer.TryPeek(out var chunk) && (eventsDone || seen.Contains(chunk.AfterEventId)) && answer.TryRead(out _))
                 {
                     yield return new RunOutput(null, chunk);
+                }
+                else if (held is not null)
+                {
+                    yield return new RunOutput(held, null);
+                    seen.Add(held.EventId);
+                    held = null;
                 }
                 else
                 {
@@ -42,13 +43,12 @@ public static class RunOutputStream
                 }
             }
 
-            var eventsDone = lastSeq == long.MaxValue;
-            if (eventsDone && answerDone && held is null)
+            if (eventsDone && answerDone)
             {
                 yield break;
             }
 
-            if (held is null && !eventsDone)
+            if (!eventsDone)
             {
                 nextEvent ??= events.MoveNextAsync().AsTask();
             }
@@ -61,15 +61,8 @@ public static class RunOutputStream
             await Task.WhenAny(new[] { nextEvent, nextChunk }.OfType<Task<bool>>()).ConfigureAwait(false);
             if (nextEvent is { IsCompleted: true })
             {
-                if (await nextEvent.ConfigureAwait(false))
-                {
-                    held = events.Current;
-                }
-                else
-                {
-                    lastSeq = long.MaxValue;
-                }
-
+                eventsDone = !await nextEvent.ConfigureAwait(false);
+                held = eventsDone ? null : events.Current;
                 nextEvent = null;
             }
 

@@ -18,7 +18,8 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
     private readonly Lock _gate = new();
     private readonly TenantFeeds _feeds = new();
     private readonly Dictionary<string, StoredTrace> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SortedSet<StoredTrace>> _byTenant = new(StringComparer.Ordinal);
+    /// <summary>Traces by creation time, per tenant and per tenant and agent (see <see cref="IndexKeys"/>).</summary>
+    private readonly Dictionary<string, SortedSet<StoredTrace>> _indexes = new(StringComparer.Ordinal);
     private readonly SortedSet<StoredTrace> _byAge = new(Comparer<StoredTrace>.Create((a, b) => a.Ordinal.CompareTo(b.Ordinal)));
     private long _bytes;
     private long _nextOrdinal;
@@ -50,7 +51,10 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
 
             var stored = new StoredTrace(session, ++_nextOrdinal, _clock.GetUtcNow());
             _byId.Add(session.TaskId, stored);
-            TenantSet(session.TenantId).Add(stored);
+            foreach (var key in IndexKeys(session))
+            {
+                IndexSet(key).Add(stored);
+            }
             _byAge.Add(stored);
             wake = EvictWhileOverBounds(stored);
         }
@@ -138,7 +142,7 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
         var wake = new List<TaskCompletionSource>();
         lock (_gate)
         {
-            if (_byTenant.TryGetValue(tenantId, out var set))
+            if (_indexes.TryGetValue(tenantId, out var set))
             {
                 var old = set.GetViewBetween(StoredTrace.Bound(DateTimeOffset.MinValue, long.MinValue), StoredTrace.Bound(cutoff, long.MinValue)).ToList();
                 foreach (var stored in old.Where(s => s.CreatedAt < cutoff))
@@ -196,7 +200,8 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
         lock (_gate)
         {
             var isFull = _byId.Count >= _options.MaxTraces || _bytes >= MaxBytes;
-            if (!_byTenant.TryGetValue(tenantId, out var set) || set.Count == 0)
+            var index = query.AgentId is null ? tenantId : AgentIndexKey(tenantId, query.AgentId);
+            if (!_indexes.TryGetValue(index, out var set) || set.Count == 0)
             {
                 return Task.FromResult(new TracePage([], 0, query.Page, query.PageSize, isFull));
             }
@@ -209,7 +214,7 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
             var skip = (long)(query.Page - 1) * query.PageSize;
             var sessions = new List<TraceSession>(query.PageSize);
             long total;
-            if (query is { AgentId: null, UserId: null, Status: null })
+            if (query is { UserId: null, Status: null })
             {
                 total = view.Count;
                 sessions.AddRange(view.Reverse().Skip((int)Math.Min(skip, int.MaxValue)).Take(query.PageSize).Select(s => s.Session));
@@ -357,12 +362,11 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
     {
         _byId.Remove(stored.Session.TaskId);
         _byAge.Remove(stored);
-        if (_byTenant.TryGetValue(stored.Session.TenantId, out var set))
+        foreach (var key in IndexKeys(stored.Session))
         {
-            set.Remove(stored);
-            if (set.Count == 0)
+            if (_indexes.TryGetValue(key, out var set) && set.Remove(stored) && set.Count == 0)
             {
-                _byTenant.Remove(stored.Session.TenantId);
+                _indexes.Remove(key);
             }
         }
 
@@ -385,16 +389,22 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
             ? stored
             : null;
 
-    private SortedSet<StoredTrace> TenantSet(string tenantId)
+    private SortedSet<StoredTrace> IndexSet(string key)
     {
-        if (!_byTenant.TryGetValue(tenantId, out var set))
+        if (!_indexes.TryGetValue(key, out var set))
         {
             set = new SortedSet<StoredTrace>(CreationOrder.Instance);
-            _byTenant.Add(tenantId, set);
+            _indexes.Add(key, set);
         }
 
         return set;
     }
+
+    /// <summary>The indexes a trace is in: its tenant's, and its tenant's agent's when it names an agent.</summary>
+    private static IEnumerable<string> IndexKeys(TraceSession session) =>
+        session.AgentId is null ? [session.TenantId] : [session.TenantId, AgentIndexKey(session.TenantId, session.AgentId)];
+
+    private static string AgentIndexKey(string tenantId, string agentId) => $"{tenantId}\u001fagent\u001f{agentId}";
 
     private static void Wake(List<TaskCompletionSource> signals)
     {

@@ -111,4 +111,13 @@ public sealed class AgentValidatorTests
             "tools[2] ('hook'): name is declared twice",
         ], s_validator.Validate(agent));
     }
+
+    [Fact]
+    public void Validate_TooManyComponents_IsAProblem()
+    {
+        var components = Enumerable.Range(0, AgentValidator.MaxComponents).ToDictionary(i => $"m{i}", _ => new ComponentDefinition { Type = "Message", Content = "x" });
+        components["begin"] = new ComponentDefinition { Type = "Begin", Downstream = [.. components.Keys] };
+
+        Assert.Contains("components: there are 201; an agent may have at most 200", s_validator.Validate(new AgentDefinition { Components = components }));
+    }
 }
