@@ -15,10 +15,28 @@ public sealed class TraceFlowTests(BrowserFixture browser)
         var page = await browser.LoggedInPageAsync(ApiFactory.T1Reader, "/traces");
 
         var row = page.Locator("tr.trace-row", new() { HasText = "flow-list-bot" });
-        await row.ClickAsync();
-
-        await page.WaitForURLAsync($"**/traces/{taskId}");
+        await OpenAsync(page, row, $"**/traces/{taskId}");
         await Assertions.Expect(page.Locator("[data-test=trace-agent]")).ToHaveTextAsync("flow-list-bot");
+    }
+
+    /// <summary>
+    /// Clicks a row of the live list until the trace opens: the list may redraw the row between finding and
+    /// clicking it, which loses that click.
+    /// </summary>
+    private static async Task OpenAsync(IPage page, ILocator row, string url)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await row.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     [Fact]
