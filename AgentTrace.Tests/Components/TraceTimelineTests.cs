@@ -57,6 +57,36 @@ public sealed class TraceTimelineTests : DashboardTest
     }
 
     [Fact]
+    public void Timeline_ParallelCalls_MarksOnlyTheCriticalOne()
+    {
+        var run = new TraceBuilder();
+        run.StartWorkflow();
+        run.StartNode("agent_0", "Solve", "Agent");
+        run.Begin(TraceEventType.ToolCallStarted, e => e with { Tool = new ToolPayload { ToolName = "fast" } }, spanId: "fast", parentSpanId: "s1");
+        run.Begin(TraceEventType.ToolCallStarted, e => e with { Tool = new ToolPayload { ToolName = "slow" } }, spanId: "slow", parentSpanId: "s1");
+        run.Advance(0.2);
+        run.End(TraceEventType.ToolCallCompleted, "fast");
+        run.Advance(0.3);
+        run.End(TraceEventType.ToolCallCompleted, "slow");
+        run.FinishNode();
+        run.FinishWorkflow();
+
+        var timeline = Render<TraceTimeline>(p => p.Add(x => x.View, View(run)));
+
+        var critical = timeline.FindAll("[data-test=timeline-row]").Where(r => r.QuerySelector(".bar.critical") is not null).Select(r => r.QuerySelector(".label")!.TextContent);
+        Assert.Equal(["agent-1", "Solve", "slow"], critical);
+        Assert.Contains("on the critical path", timeline.Find("[data-test=timeline-row][data-span=slow] .bar").GetAttribute("title"));
+    }
+
+    [Fact]
+    public void Timeline_SequentialRun_MarksNoCriticalPath()
+    {
+        var timeline = Render<TraceTimeline>(p => p.Add(x => x.View, View(SampleRuns.Rag())));
+
+        Assert.Empty(timeline.FindAll(".bar.critical"));
+    }
+
+    [Fact]
     public void Timeline_OpenSpan_GrowsToLiveTime()
     {
         var run = SampleRuns.Rag();

@@ -11,8 +11,9 @@ public static class TimelineRows
     public static List<TimelineRow> Build(TraceView view, IReadOnlySet<string> collapsed, string? search)
     {
         var rows = new List<TimelineRow>(view.Analysis.Spans.Count);
-        var searching = !string.IsNullOrWhiteSpace(search);
-        var keep = searching ? Kept(view, search!.Trim()) : null;
+        var text = search?.Trim() ?? "";
+        var searching = text.Length > 0;
+        var keep = searching ? Kept(view, text) : null;
         var pending = new Stack<(SpanTiming Span, int Depth)>();
         PushAll(pending, view.Roots, 0, keep);
         while (pending.TryPop(out var item))
@@ -20,7 +21,7 @@ public static class TimelineRows
             var span = item.Span;
             var children = view.ChildrenOf(span);
             var isCollapsed = !searching && collapsed.Contains(span.SpanId);
-            var match = searching && view.Matches(span, search!.Trim());
+            var match = searching && view.Matches(span, text);
             rows.Add(new TimelineRow(span, item.Depth, children.Count > 0, isCollapsed, view.Label(span), match));
             if (!isCollapsed)
             {

@@ -19,6 +19,7 @@ public sealed class TraceView
     private Dictionary<long, SpanTiming> _spanBySeq = [];
     private Dictionary<string, List<SpanTiming>> _children = [];
     private List<SpanTiming> _roots = [];
+    private HashSet<string> _critical = [];
     private SummaryCounter _summary;
     private bool _stale;
 
@@ -100,6 +101,15 @@ public sealed class TraceView
 
     public TraceEvent? Event(long seq) => _bySeq.GetValueOrDefault(seq);
 
+    /// <summary>
+    /// Whether the span is on the critical path (the chain of steps that set the run's end). Only told apart when
+    /// some span is off it: in a run without parallel work every step is on the path.
+    /// </summary>
+    public bool IsCritical(SpanTiming span) => HasParallelWork && _critical.Contains(span.SpanId);
+
+    /// <summary>True when some span is off the critical path, because it ran beside another.</summary>
+    public bool HasParallelWork => _critical.Count < Analysis.Spans.Count;
+
     public IReadOnlyList<SpanTiming> ChildrenOf(SpanTiming span) => _children.TryGetValue(span.SpanId, out var children) ? children : s_none;
 
     /// <summary>The step an event belongs to: its span, or the event alone when it opens or closes none.</summary>
@@ -142,6 +152,7 @@ public sealed class TraceView
         _spanBySeq = new Dictionary<long, SpanTiming>(spans.Count * 2);
         _children = new Dictionary<string, List<SpanTiming>>(StringComparer.Ordinal);
         _roots = [];
+        _critical = Analysis.CriticalPath.Select(s => s.SpanId).ToHashSet(StringComparer.Ordinal);
         _searchText.Clear();
         foreach (var span in spans)
         {

@@ -79,6 +79,11 @@ public partial class TraceTimeline
 
     private double BarEnd(SpanTiming span) => _axis.Percent(span.StartS) + _axis.WidthPercent(span.StartS, DurationOf(span));
 
+    /// <summary>The bar's tooltip: when it started, how long it took, and how much of that was its own work.</summary>
+    private string BarTitle(SpanTiming span) =>
+        $"starts at +{Display.Duration(span.StartS)} · {Display.Duration(DurationOf(span))} · self {Display.Duration(span.SelfS)}"
+        + (View.IsCritical(span) ? " · on the critical path" : "");
+
     private static string Css(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private void SearchChanged(string? text)
