@@ -102,7 +102,6 @@ public class RecordingBenchmarks
     public async Task RecordOneReader()
     {
         var trace = await _recorder.StartAsync(SampleEvents.Session(Level));
-        await trace.FlushAsync();
         var reader = Task.Run(() => CountAsync(_store.WatchAsync(trace.TenantId, trace.TaskId, 0)));
         for (var i = 0; i < EventsPerInvocation; i++)
         {

@@ -50,7 +50,6 @@ internal static class LiveLatencyLoad
     private static async Task<(List<double> Latencies, TimeSpan Sending)> MeasureAsync(WebInstance instanceA, WebInstance instanceB, int events, CancellationToken cancellationToken)
     {
         var trace = await instanceA.Services.GetRequiredService<TraceRecorder>().StartAsync(SampleEvents.Session(TraceLevel.Detailed, Tenant), cancellationToken);
-        await trace.FlushAsync(cancellationToken);
         using var client = new HttpClient { BaseAddress = instanceB.Address, Timeout = Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ReaderKey);
         using var response = await client.GetAsync($"/api/v1/traces/{trace.TaskId}/stream", HttpCompletionOption.ResponseHeadersRead, cancellationToken);

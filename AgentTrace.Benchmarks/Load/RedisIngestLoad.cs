@@ -79,7 +79,6 @@ internal static class RedisIngestLoad
             traces[t] = await recorder.StartAsync(SampleEvents.Session(TraceLevel.Detailed));
         }
 
-        await Task.WhenAll(traces.Select(t => t.FlushAsync()));
         var e = SampleEvents.LlmCall(DateTimeOffset.UtcNow);
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < Events; i++)

@@ -15,8 +15,6 @@ internal abstract record CollectorWork
     }
 }
 
-internal sealed record CreateWork(TraceSession Session) : CollectorWork;
-
 internal sealed record FlushWork(TaskCompletionSource Done) : CollectorWork
 {
     public override void Fail(Exception error) => Done.TrySetException(error);

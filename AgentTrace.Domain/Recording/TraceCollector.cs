@@ -44,6 +44,18 @@ public sealed partial class TraceCollector : BackgroundService
     internal ValueTask EnqueueAsync(CollectorItem item, CancellationToken cancellationToken) =>
         _queue.Writer.TryWrite(item) ? ValueTask.CompletedTask : _queue.Writer.WriteAsync(item, cancellationToken);
 
+    /// <summary>
+    /// Stores a new trace on the caller's thread: nothing of it can be queued yet, so there is no order to keep, and
+    /// the caller, who waits for it anyway, is spared two hand-overs to and from the collector's thread.
+    /// </summary>
+    internal async Task CreateAsync(TraceSession session, CancellationToken cancellationToken)
+    {
+        if (!await PersistAsync(() => _store.CreateAsync(_sanitizer.Sanitize(session), cancellationToken), cancellationToken).ConfigureAwait(false))
+        {
+            LogAlreadyExists(session.TaskId);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -150,13 +162,6 @@ public sealed partial class TraceCollector : BackgroundService
     {
         switch (work)
         {
-            case CreateWork create:
-                if (!await PersistAsync(() => _store.CreateAsync(_sanitizer.Sanitize(create.Session), cancellationToken), cancellationToken).ConfigureAwait(false))
-                {
-                    LogAlreadyExists(create.Session.TaskId);
-                }
-
-                break;
             case FlushWork flush:
                 flush.Done.TrySetResult();
                 break;

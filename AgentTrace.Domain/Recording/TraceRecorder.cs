@@ -9,14 +9,14 @@ namespace AgentTrace.Domain.Recording;
 public sealed class TraceRecorder(TraceCollector collector, TimeProvider clock)
 {
     /// <summary>
-    /// Starts recording a new trace. Its creation is queued like its events, so this never waits for the store;
-    /// call <see cref="ActiveTrace.FlushAsync"/> to wait until it is stored.
+    /// Starts recording a new trace and returns once the store has it, so its <c>task_id</c> can be read and watched
+    /// at once. While the store is unreachable this waits, retrying, as the collector does for every write.
     /// </summary>
     public async Task<ActiveTrace> StartAsync(TraceSession session, CancellationToken cancellationToken = default)
     {
-        var trace = new ActiveTrace(collector, session with { LastSeq = 0, Summary = TraceSummary.Empty }, clock);
-        await collector.EnqueueAsync(new CollectorItem(trace, null, new CreateWork(session)), cancellationToken).ConfigureAwait(false);
-        return trace;
+        var fresh = session with { LastSeq = 0, Summary = TraceSummary.Empty };
+        await collector.CreateAsync(fresh, cancellationToken).ConfigureAwait(false);
+        return new ActiveTrace(collector, fresh, clock);
     }
 
     /// <summary>A handle to record more into a trace that is already stored (ingest from another process).</summary>

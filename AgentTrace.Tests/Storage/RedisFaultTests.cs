@@ -23,7 +23,6 @@ public sealed class RedisFaultTests
         await host.StartAsync(Ct);
         var store = host.Services.GetRequiredService<ITraceStore>();
         var trace = await host.Services.GetRequiredService<TraceRecorder>().StartAsync(Events.Session(), Ct);
-        await trace.FlushAsync(Ct);
         var watching = store.WatchAsync("t1", trace.TaskId, 0, Ct).ToListAsync(Ct).AsTask();
         var recording = RecordAsync(trace);
 

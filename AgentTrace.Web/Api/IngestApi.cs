@@ -69,7 +69,6 @@ public static class IngestApi
             Metadata = request.Metadata,
             CreatedAt = clock.GetUtcNow(),
         }, cancellationToken);
-        await trace.FlushAsync(cancellationToken);
         var session = await store.GetAsync(trace.TenantId, trace.TaskId, cancellationToken);
         return ApiResults.Created($"/api/v1/traces/{trace.TaskId}", new CreateTraceResponse(trace.TaskId, session!));
     }

@@ -47,7 +47,6 @@ public sealed partial class AgentRunner(
                 Metadata = JsonSerializer.SerializeToElement(new JsonObject { ["agent_name"] = agent.Name ?? agentId }, TraceJsonContext.Default.JsonObject),
             }, cancellationToken).ConfigureAwait(false);
             // From here on the run goes ahead even if the caller goes away, so its trace never stays open.
-            await trace.FlushAsync(CancellationToken.None).ConfigureAwait(false);
             run = new AgentRun(request.TenantId, agentId, trace.TaskId, sessionId, new CancellationTokenSource(), Channel.CreateUnbounded<AnswerChunk>(new UnboundedChannelOptions { SingleReader = true }));
             var context = new RunContext(agent, request, run, trace, conversations.History(request.TenantId, agentId, sessionId), tools.For(agent), services);
             registry.Add(run);

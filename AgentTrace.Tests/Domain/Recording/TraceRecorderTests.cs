@@ -10,6 +10,20 @@ public sealed class TraceRecorderTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Start_ReturnsOnceTheTraceIsStored_EvenWhileTheStoreFails()
+    {
+        var store = new FlakyStore(failures: 3);
+        await using var harness = new RecordingHarness(store);
+
+        var trace = await harness.Recorder.StartAsync(Events.Session(), Ct);
+
+        var session = await store.GetAsync("t1", trace.TaskId, Ct);
+        Assert.NotNull(session);
+        Assert.Equal((TraceStatus.Running, 0L), (session.Status, session.LastSeq));
+        Assert.Equal(3, store.Failed);
+    }
+
+    [Fact]
     public async Task Record_ManyEvents_StoredWithGapFreeSeqInOrder()
     {
         await using var harness = new RecordingHarness();
@@ -68,7 +82,6 @@ public sealed class TraceRecorderTests
     {
         await using var harness = new RecordingHarness();
         var trace = await harness.Recorder.StartAsync(Events.Session(), Ct);
-        await trace.FlushAsync(Ct);
         var watching = Task.Run(async () =>
         {
             var seen = new List<long>();
@@ -115,7 +128,6 @@ public sealed class TraceRecorderTests
     {
         await using var harness = new RecordingHarness();
         var trace = await harness.Recorder.StartAsync(Events.Session(), Ct);
-        await trace.FlushAsync(Ct);
 
         var first = await trace.AppendAsync([Events.Event(1) with { EventId = "" }, Events.Event(2) with { EventId = "" }], Ct);
         var duplicate = await trace.AppendAsync([Events.Event(2)], Ct);
