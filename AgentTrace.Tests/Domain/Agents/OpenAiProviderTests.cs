@@ -7,36 +7,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AgentTrace.Tests.Domain.Agents;
 
 /// <summary>The OpenAI-compatible provider against a Chat Completions server on loopback, streamed and not.</summary>
-public sealed class OpenAiProviderTests : IAsyncLifetime
+public sealed class OpenAiProviderTests : FakeLlmAgentTests
 {
-    private FakeChatServer _llm = null!;
-    private AgentHost _host = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
-        _llm = await FakeChatServer.StartAsync();
-        _host = await AgentHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["AgentTrace:Llm:Endpoint"] = _llm.Endpoint,
-            ["AgentTrace:Llm:Model"] = "fake-model",
-            ["AgentTrace:Llm:ApiKey"] = "sk-test-0123456789abcdef",
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _llm.DisposeAsync();
-    }
+        ["AgentTrace:Llm:ApiKey"] = "sk-test-0123456789abcdef",
+    };
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task DocQa_RecordsTheProvidersUsageModelAndAnswer(bool stream)
     {
-        _llm.Enqueue(new FakeReply { Text = "Detailed and debug record thinking events.", PromptTokens = 321, CompletionTokens = 9 });
+        Llm.Enqueue(new FakeReply { Text = "Detailed and debug record thinking events.", PromptTokens = 321, CompletionTokens = 9 });
 
-        var (result, trace, events) = await _host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: stream);
+        var (result, trace, events) = await Host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: stream);
 
         Assert.Equal(TraceStatus.Completed, result.Status);
         Assert.Equal("Detailed and debug record thinking events.", result.Answer);
@@ -48,7 +33,7 @@ public sealed class OpenAiProviderTests : IAsyncLifetime
         Assert.Equal("stop", llm.Llm.FinishReason);
         Assert.Equal(stream, llm.Metadata!.Value.GetProperty("stream").GetBoolean());
         Assert.Equal(330, trace.Summary.TotalTokens);
-        var request = Assert.Single(_llm.ChatRequests);
+        var request = Assert.Single(Llm.ChatRequests);
         Assert.Equal("fake-model", request.GetProperty("model").GetString());
         Assert.Equal(stream, request.TryGetProperty("stream", out var flag) && flag.GetBoolean());
         Assert.Equal(0.1, request.GetProperty("temperature").GetDouble(), 3);
@@ -62,19 +47,19 @@ public sealed class OpenAiProviderTests : IAsyncLifetime
     [InlineData(false)]
     public async Task ToolAssistant_FollowsTheModelsToolCalls(bool stream)
     {
-        _llm.Enqueue(
+        Llm.Enqueue(
             FakeReply.Say("tools"),
             FakeReply.Call("calculator", """{"expression":"(2 + 3) * 4"}"""),
             FakeReply.Say("It is 20."));
 
-        var (result, _, events) = await _host.RunAsync("tool-assistant", "What is (2 + 3) * 4?", streamLlm: stream);
+        var (result, _, events) = await Host.RunAsync("tool-assistant", "What is (2 + 3) * 4?", streamLlm: stream);
 
         Assert.Equal("It is 20.", result.Answer);
         var tool = events.Single(e => e.EventType == TraceEventType.ToolCallCompleted).Tool!;
         Assert.Equal("call_fake_1", tool.CallId);
         Assert.Equal("""{"expression":"(2 + 3) * 4"}""", tool.Arguments!.Value.GetRawText());
         Assert.Equal(20, tool.Result!.Value.GetProperty("result").GetDouble());
-        var last = _llm.ChatRequests.Last().GetProperty("messages").EnumerateArray().Last();
+        var last = Llm.ChatRequests.Last().GetProperty("messages").EnumerateArray().Last();
         Assert.Equal("tool", last.GetProperty("role").GetString());
         Assert.Equal("call_fake_1", last.GetProperty("tool_call_id").GetString());
     }
@@ -84,11 +69,11 @@ public sealed class OpenAiProviderTests : IAsyncLifetime
     [InlineData(false)]
     public async Task NoUsage_TokensAreCountedWithTheTokenizer(bool stream)
     {
-        _llm.Enqueue(new FakeReply { Text = "Detailed and debug record thinking events.", OmitUsage = true });
+        Llm.Enqueue(new FakeReply { Text = "Detailed and debug record thinking events.", OmitUsage = true });
 
-        var (_, trace, events) = await _host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: stream);
+        var (_, trace, events) = await Host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: stream);
 
-        var tokens = _host.Services.GetRequiredService<TokenCounter>();
+        var tokens = Host.Services.GetRequiredService<TokenCounter>();
         var messages = events.Single(e => e.EventType == TraceEventType.LlmCallStarted).Llm!.Messages!
             .Select(m => new ChatMessage(new ChatRole(m.Role), m.Content));
         var llm = events.Single(e => e.EventType == TraceEventType.LlmCallCompleted).Llm!;
@@ -100,9 +85,9 @@ public sealed class OpenAiProviderTests : IAsyncLifetime
     [Fact]
     public async Task ApiKey_IsSentButNeverRecorded()
     {
-        _llm.Enqueue(FakeReply.Say("fine"));
+        Llm.Enqueue(FakeReply.Say("fine"));
 
-        var (_, _, events) = await _host.RunAsync("doc-qa", "How are secrets redacted?");
+        var (_, _, events) = await Host.RunAsync("doc-qa", "How are secrets redacted?");
 
         Assert.DoesNotContain(events, e => System.Text.Json.JsonSerializer.Serialize(e, AgentTrace.Domain.Serialization.TraceJsonContext.Default.TraceEvent).Contains("sk-test", StringComparison.Ordinal));
     }

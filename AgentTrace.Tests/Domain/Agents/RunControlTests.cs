@@ -4,34 +4,19 @@ using AgentTrace.Tests.Support;
 namespace AgentTrace.Tests.Domain.Agents;
 
 /// <summary>Cancellation, parallel branches and loops.</summary>
-public sealed class RunControlTests : IAsyncLifetime
+public sealed class RunControlTests : FakeLlmAgentTests
 {
-    private FakeChatServer _llm = null!;
-    private AgentHost _host = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
-        _llm = await FakeChatServer.StartAsync();
-        _host = await AgentHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["AgentTrace:Llm:Endpoint"] = _llm.Endpoint,
-            ["AgentTrace:Llm:Model"] = "fake-model",
-            ["AgentTrace:Agents:MaxComponentRuns"] = "3",
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _llm.DisposeAsync();
-    }
+        ["AgentTrace:Agents:MaxComponentRuns"] = "3",
+    };
 
     [Fact]
     public async Task Cancel_MidLlmCall_EndsTheTraceCancelledWithEverySpanClosed()
     {
-        _llm.Enqueue(new FakeReply { Text = "too late", Delay = TimeSpan.FromSeconds(30) });
-        var run = await _host.StartAsync("doc-qa", "Which levels record thinking events?");
-        await foreach (var e in _host.Store.WatchAsync(AgentHost.Tenant, run.TaskId, 0, TestContext.Current.CancellationToken))
+        Llm.Enqueue(new FakeReply { Text = "too late", Delay = TimeSpan.FromSeconds(30) });
+        var run = await Host.StartAsync("doc-qa", "Which levels record thinking events?");
+        await foreach (var e in Host.Store.WatchAsync(AgentHost.Tenant, run.TaskId, 0, TestContext.Current.CancellationToken))
         {
             if (e.EventType == TraceEventType.LlmCallStarted)
             {
@@ -41,7 +26,7 @@ public sealed class RunControlTests : IAsyncLifetime
 
         run.Cancel();
         var result = await run.Completion.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
-        var (trace, events) = await _host.ReadAsync(run.TaskId);
+        var (trace, events) = await Host.ReadAsync(run.TaskId);
 
         Assert.Equal(TraceStatus.Cancelled, result.Status);
         Assert.Equal(TraceStatus.Cancelled, trace.Status);
@@ -57,7 +42,7 @@ public sealed class RunControlTests : IAsyncLifetime
     [Fact]
     public async Task IndependentBranches_RunBeforeTheirJoin()
     {
-        var (_, problems) = _host.Catalog.Put("fan", AgentValidatorTests.Parse("""
+        var (_, problems) = Host.Catalog.Put("fan", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["r1", "r2"]},
               "r1": {"type": "Retrieval", "knowledge_bases": ["agenttrace-docs"], "query": "trace levels", "downstream": ["llm"]},
@@ -66,9 +51,9 @@ public sealed class RunControlTests : IAsyncLifetime
               "m": {"type": "Message", "content": "{llm.content}"}}}
             """));
         Assert.Empty(problems);
-        _llm.Enqueue(FakeReply.Say("joined"));
+        Llm.Enqueue(FakeReply.Say("joined"));
 
-        var (result, _, events) = await _host.RunAsync("fan", "What is redacted?");
+        var (result, _, events) = await Host.RunAsync("fan", "What is redacted?");
 
         Assert.Equal("joined", result.Answer);
         var steps = TraceAssert.Steps(events).ToList();
@@ -76,7 +61,7 @@ public sealed class RunControlTests : IAsyncLifetime
         Assert.True(steps.IndexOf("node_finished r1") < join && steps.IndexOf("node_finished r2") < join);
         Assert.True(steps.IndexOf("node_started r2") < steps.IndexOf("node_finished r1"), "the second branch starts before the first one finishes");
         Assert.Single(events, e => e.EventType == TraceEventType.NodeStarted && e.ComponentId == "llm");
-        var prompt = Assert.Single(_llm.ChatRequests).GetProperty("messages")[0].GetProperty("content").ToString();
+        var prompt = Assert.Single(Llm.ChatRequests).GetProperty("messages")[0].GetProperty("content").ToString();
         Assert.Contains("trace-levels.md", prompt, StringComparison.Ordinal);
         Assert.Contains("redaction.md", prompt, StringComparison.Ordinal);
         TraceAssert.SpansAreNested(events);
@@ -85,7 +70,7 @@ public sealed class RunControlTests : IAsyncLifetime
     [Fact]
     public async Task Loop_ThatNeverExits_StopsAtTheRunLimit()
     {
-        var (_, problems) = _host.Catalog.Put("loop", AgentValidatorTests.Parse("""
+        var (_, problems) = Host.Catalog.Put("loop", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["llm"]},
               "llm": {"type": "LLM", "downstream": ["check"]},
@@ -95,10 +80,10 @@ public sealed class RunControlTests : IAsyncLifetime
         Assert.Empty(problems);
         for (var i = 0; i < 3; i++)
         {
-            _llm.Enqueue(FakeReply.Say("draft"), FakeReply.Say("again"));
+            Llm.Enqueue(FakeReply.Say("draft"), FakeReply.Say("again"));
         }
 
-        var (result, trace, events) = await _host.RunAsync("loop", "Write a poem");
+        var (result, trace, events) = await Host.RunAsync("loop", "Write a poem");
 
         Assert.Equal(TraceStatus.Failed, result.Status);
         Assert.Equal("component 'llm' was to run more than 3 times in one run; its loop never took an exit", trace.Error);
@@ -109,7 +94,7 @@ public sealed class RunControlTests : IAsyncLifetime
     [Fact]
     public async Task Loop_ThatExits_RunsTheLoopAgainThenAnswers()
     {
-        var (_, problems) = _host.Catalog.Put("loop2", AgentValidatorTests.Parse("""
+        var (_, problems) = Host.Catalog.Put("loop2", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["llm"]},
               "llm": {"type": "LLM", "downstream": ["check"]},
@@ -117,9 +102,9 @@ public sealed class RunControlTests : IAsyncLifetime
               "m": {"type": "Message", "content": "{llm.content}"}}}
             """));
         Assert.Empty(problems);
-        _llm.Enqueue(FakeReply.Say("draft"), FakeReply.Say("again"), FakeReply.Say("final poem"), FakeReply.Say("done"));
+        Llm.Enqueue(FakeReply.Say("draft"), FakeReply.Say("again"), FakeReply.Say("final poem"), FakeReply.Say("done"));
 
-        var (result, _, events) = await _host.RunAsync("loop2", "Write a poem");
+        var (result, _, events) = await Host.RunAsync("loop2", "Write a poem");
 
         Assert.Equal(TraceStatus.Completed, result.Status);
         Assert.Equal("final poem", result.Answer);

@@ -5,76 +5,62 @@ using Microsoft.AspNetCore.Http;
 namespace AgentTrace.Tests.Domain.Agents;
 
 /// <summary>Every way a run fails ends the trace <c>failed</c> with the error on the node and the workflow.</summary>
-public sealed class RunFailureTests : IAsyncLifetime
+public sealed class RunFailureTests : FakeLlmAgentTests
 {
-    private FakeChatServer _llm = null!;
-    private AgentHost _host = null!;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _llm = await FakeChatServer.StartAsync();
-        _host = await AgentHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["AgentTrace:Llm:Endpoint"] = _llm.Endpoint,
-            ["AgentTrace:Llm:Model"] = "fake-model",
-        });
-        var (_, problems) = _host.Catalog.Put("hooks", AgentValidatorTests.Parse($$$"""
+        await base.InitializeAsync();
+        var (_, problems) = Host.Catalog.Put("hooks", AgentValidatorTests.Parse($$$"""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["agent"]},
               "agent": {"type": "Agent", "tools": ["ticket", "http_get"], "downstream": ["m"], "timeout_seconds": 5},
               "m": {"type": "Message", "content": "{agent.content}"}},
-             "tools": [{"name": "ticket", "url": "{{{_llm.HookUrl("ticket")}}}", "description": "Opens a ticket",
+             "tools": [{"name": "ticket", "url": "{{{Llm.HookUrl("ticket")}}}", "description": "Opens a ticket",
                         "parameters": {"type": "object", "properties": {"title": {"type": "string"} } }, "timeout_seconds": 0.5 } ] }
             """));
         Assert.Empty(problems);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _llm.DisposeAsync();
-    }
-
     [Fact]
     public async Task Webhook_PostsArgumentsAndRecordsItsAnswer()
     {
-        _llm.OnHook("ticket", context => context.Response.WriteAsJsonAsync(new { id = 7, status = "open" }));
-        _llm.Enqueue(FakeReply.Call("ticket", """{"title":"printer on fire"}"""), FakeReply.Say("Ticket 7 is open."));
+        Llm.OnHook("ticket", context => context.Response.WriteAsJsonAsync(new { id = 7, status = "open" }));
+        Llm.Enqueue(FakeReply.Call("ticket", """{"title":"printer on fire"}"""), FakeReply.Say("Ticket 7 is open."));
 
-        var (result, _, events) = await _host.RunAsync("hooks", "Open a ticket");
+        var (result, _, events) = await Host.RunAsync("hooks", "Open a ticket");
 
         Assert.Equal(TraceStatus.Completed, result.Status);
         var tool = events.Single(e => e.EventType == TraceEventType.ToolCallCompleted).Tool!;
         Assert.Equal("webhook", tool.ToolType);
         Assert.Equal("""{"id":7,"status":"open"}""", tool.Result!.Value.GetRawText());
-        Assert.Equal("printer on fire", Assert.Single(_llm.HookRequests).GetProperty("title").GetString());
+        Assert.Equal("printer on fire", Assert.Single(Llm.HookRequests).GetProperty("title").GetString());
     }
 
     [Fact]
     public async Task HttpGet_HostNotAllowed_IsRefusedAsAToolErrorAndTheRunGoesOn()
     {
-        _llm.Enqueue(FakeReply.Call("http_get", """{"url":"http://169.254.169.254/latest"}"""), FakeReply.Say("I may not fetch that."));
+        Llm.Enqueue(FakeReply.Call("http_get", """{"url":"http://169.254.169.254/latest"}"""), FakeReply.Say("I may not fetch that."));
 
-        var (result, _, events) = await _host.RunAsync("hooks", "Fetch the metadata");
+        var (result, _, events) = await Host.RunAsync("hooks", "Fetch the metadata");
 
         Assert.Equal(TraceStatus.Completed, result.Status);
         var tool = events.Single(e => e.EventType == TraceEventType.ToolCallCompleted);
         Assert.StartsWith("tool http_get refused the call: host '169.254.169.254' is not allowed", tool.Error, StringComparison.Ordinal);
         Assert.StartsWith("host '169.254.169.254' is not allowed", tool.Tool!.Result!.Value.GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Contains("is not allowed", _llm.ChatRequests.Last().GetProperty("messages").EnumerateArray().Last().GetProperty("content").ToString(), StringComparison.Ordinal);
+        Assert.Contains("is not allowed", Llm.ChatRequests.Last().GetProperty("messages").EnumerateArray().Last().GetProperty("content").ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Webhook_ServerError_FailsTheRun()
     {
-        _llm.OnHook("ticket", context =>
+        Llm.OnHook("ticket", context =>
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return context.Response.WriteAsync("database down");
         });
-        _llm.Enqueue(FakeReply.Call("ticket", """{"title":"x"}"""));
+        Llm.Enqueue(FakeReply.Call("ticket", """{"title":"x"}"""));
 
-        var (result, trace, events) = await _host.RunAsync("hooks", "Open a ticket");
+        var (result, trace, events) = await Host.RunAsync("hooks", "Open a ticket");
 
         AssertFailed(result.Status, trace, events, "agent", "tool ticket failed: webhook ticket answered HTTP 500: database down");
         Assert.Equal("tool ticket failed: webhook ticket answered HTTP 500: database down", events.Single(e => e.EventType == TraceEventType.ToolCallCompleted).Error);
@@ -83,10 +69,10 @@ public sealed class RunFailureTests : IAsyncLifetime
     [Fact]
     public async Task Webhook_TooSlow_TimesOutAndFailsTheRun()
     {
-        _llm.OnHook("ticket", context => Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted));
-        _llm.Enqueue(FakeReply.Call("ticket", """{"title":"x"}"""));
+        Llm.OnHook("ticket", context => Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted));
+        Llm.Enqueue(FakeReply.Call("ticket", """{"title":"x"}"""));
 
-        var (result, trace, events) = await _host.RunAsync("hooks", "Open a ticket");
+        var (result, trace, events) = await Host.RunAsync("hooks", "Open a ticket");
 
         AssertFailed(result.Status, trace, events, "agent", "took longer than 0.5 s");
     }
@@ -94,9 +80,9 @@ public sealed class RunFailureTests : IAsyncLifetime
     [Fact]
     public async Task Llm_AnswersGarbage_FailsTheRun()
     {
-        _llm.Enqueue(new FakeReply { Garbage = true });
+        Llm.Enqueue(new FakeReply { Garbage = true });
 
-        var (result, trace, events) = await _host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: false);
+        var (result, trace, events) = await Host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: false);
 
         AssertFailed(result.Status, trace, events, "llm_0", "component 'llm_0' failed");
         Assert.StartsWith("the LLM call failed", events.Single(e => e.EventType == TraceEventType.LlmCallCompleted).Error, StringComparison.Ordinal);
@@ -105,9 +91,9 @@ public sealed class RunFailureTests : IAsyncLifetime
     [Fact]
     public async Task Llm_StreamsGarbage_FailsTheRun()
     {
-        _llm.Enqueue(new FakeReply { Garbage = true });
+        Llm.Enqueue(new FakeReply { Garbage = true });
 
-        var (result, trace, events) = await _host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: true);
+        var (result, trace, events) = await Host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: true);
 
         AssertFailed(result.Status, trace, events, "llm_0", "component 'llm_0' failed: the LLM endpoint sent no answer");
     }
@@ -117,9 +103,9 @@ public sealed class RunFailureTests : IAsyncLifetime
     [InlineData(false)]
     public async Task Llm_ClosesTheConnection_FailsTheRun(bool stream)
     {
-        _llm.Enqueue(new FakeReply { Close = true });
+        Llm.Enqueue(new FakeReply { Close = true });
 
-        var (result, trace, events) = await _host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: stream);
+        var (result, trace, events) = await Host.RunAsync("doc-qa", "Which levels record thinking events?", streamLlm: stream);
 
         AssertFailed(result.Status, trace, events, "llm_0", "component 'llm_0' failed");
     }
@@ -127,16 +113,16 @@ public sealed class RunFailureTests : IAsyncLifetime
     [Fact]
     public async Task Llm_TooSlow_TimesOutTheComponent()
     {
-        var (_, problems) = _host.Catalog.Put("slow", AgentValidatorTests.Parse("""
+        var (_, problems) = Host.Catalog.Put("slow", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["llm"]},
               "llm": {"type": "LLM", "timeout_seconds": 0.3, "downstream": ["m"]},
               "m": {"type": "Message", "content": "{llm.content}"}}}
             """));
         Assert.Empty(problems);
-        _llm.Enqueue(new FakeReply { Text = "late", Delay = TimeSpan.FromSeconds(5) });
+        Llm.Enqueue(new FakeReply { Text = "late", Delay = TimeSpan.FromSeconds(5) });
 
-        var (result, trace, events) = await _host.RunAsync("slow", "hello");
+        var (result, trace, events) = await Host.RunAsync("slow", "hello");
 
         AssertFailed(result.Status, trace, events, "llm", "component 'llm' timed out after 0.3 s");
         Assert.DoesNotContain(events, e => e.ComponentId == "m");
