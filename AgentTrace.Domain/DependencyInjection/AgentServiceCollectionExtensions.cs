@@ -32,6 +32,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton(sp => new AgentValidator(sp.GetRequiredService<KnowledgeBaseCatalog>().Exists, sp.GetRequiredService<ToolCatalog>().BuiltInNames));
         services.AddSingleton<AgentCatalog>();
         services.AddHostedService<AgentCatalogLoader>();
+        services.AddHostedService<AgentWarmup>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<RunRegistry>();
         services.AddSingleton<AgentServices>();

@@ -44,6 +44,15 @@ public sealed class KnowledgeBaseCatalog : IDisposable
         return [.. raw.Select(hit => new KnowledgeHit(hit.Chunk, Math.Round(hit.RawScore / best, 4))).Where(hit => hit.Score >= threshold)];
     }
 
+    /// <summary>Indexes every knowledge base now rather than at its first search.</summary>
+    public void IndexAll()
+    {
+        foreach (var name in Names)
+        {
+            Get(name);
+        }
+    }
+
     public void Dispose()
     {
         foreach (var lazy in _bases.Values.Where(l => l.IsValueCreated))

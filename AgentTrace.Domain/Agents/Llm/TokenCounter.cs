@@ -15,6 +15,9 @@ public sealed class TokenCounter
 
     private readonly Lazy<Tokenizer> _tokenizer = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
 
+    /// <summary>Loads the tokenizer's vocabulary now rather than at the first count.</summary>
+    public void Load() => _ = _tokenizer.Value;
+
     public int Count(string? text) => string.IsNullOrEmpty(text) ? 0 : _tokenizer.Value.CountTokens(text);
 
     public int Count(IEnumerable<ChatMessage> messages) =>
