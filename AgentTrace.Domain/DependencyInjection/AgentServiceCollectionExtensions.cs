@@ -35,6 +35,9 @@ public static class AgentServiceCollectionExtensions
         services.AddHostedService<AgentWarmup>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<RunRegistry>();
+        services.AddSingleton<RunCancelRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunCancelRelay>());
+        services.AddSingleton<RunCanceller>();
         services.AddSingleton<AgentServices>();
         services.AddSingleton<AgentRunner>();
         return services;

@@ -19,11 +19,7 @@ public sealed class ScaleOutTests(RedisFixture redis) : IClassFixture<RedisFixtu
     [Fact]
     public async Task TraceRecordedOnInstanceA_IsStreamedLiveAndListedOnInstanceB()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["AgentTrace:Storage:Redis"] = redis.Server.ConnectionString,
-            ["AgentTrace:Storage:RedisKeyPrefix"] = RedisFixture.NewOptions().RedisKeyPrefix,
-        };
+        var settings = SharedRedis();
         await using var instanceA = new SettingsApiFactory(settings);
         await using var instanceB = new SettingsApiFactory(settings);
         using var clientA = instanceA.ClientFor(ApiFactory.T1Writer);
@@ -56,4 +52,54 @@ public sealed class ScaleOutTests(RedisFixture redis) : IClassFixture<RedisFixtu
         Assert.Equal(taskId, list.GetProperty("traces")[0].GetProperty("task_id").GetString());
         Assert.Equal("completed", list.GetProperty("traces")[0].GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task RunOnInstanceA_CancelledThroughInstanceB_EndsCancelled()
+    {
+        await using var llm = await FakeChatServer.StartAsync();
+        llm.Enqueue(new FakeReply { Text = "too late", Delay = TimeSpan.FromSeconds(30) });
+        var settings = new Dictionary<string, string?>(SharedRedis())
+        {
+            ["AgentTrace:Llm:Endpoint"] = llm.Endpoint,
+            ["AgentTrace:Llm:Model"] = "fake-model",
+        };
+        await using var instanceA = new SettingsApiFactory(settings);
+        await using var instanceB = new SettingsApiFactory(settings);
+        using var clientA = instanceA.ClientFor(ApiFactory.T1Writer);
+        using var clientB = instanceB.ClientFor(ApiFactory.T1Writer);
+        using var run = await clientA.PostStreamAsync("/api/v1/agents/doc-qa/completions/trace", """{"question":"Which levels record thinking events?"}""");
+        using var frames = new SseReader(await run.Content.ReadAsStreamAsync(Ct));
+        while (await frames.NextAsync(Ct) is { } frame && frame.Event != "llm_call_started")
+        {
+        }
+
+        var (status, body) = await clientB.PostJsonAsync($"/api/v1/traces/{run.TraceId()}/cancel", "");
+        var rest = await frames.ReadToEndAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("cancelled", body.GetProperty("data").GetProperty("status").GetString());
+        Assert.Contains(rest, f => f.Event == "workflow_cancelled");
+        var stored = await clientB.GetJsonAsync($"/api/v1/traces/{run.TraceId()}?format=compact");
+        Assert.Equal("cancelled", stored.Body.GetProperty("data").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task IngestedTraceRunning_CancelOnAnyInstance_IsConflictNamingIngest()
+    {
+        var settings = SharedRedis();
+        await using var instanceA = new SettingsApiFactory(settings);
+        await using var instanceB = new SettingsApiFactory(settings);
+        using var clientA = instanceA.ClientFor(ApiFactory.T1Writer);
+        using var created = await clientA.PostAsJsonAsync("/api/v1/traces", new { agent_id = "agent-a" }, Ct);
+        var taskId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("data").GetProperty("task_id").GetString()!;
+
+        (await instanceB.ClientFor(ApiFactory.T1Writer).PostJsonAsync($"/api/v1/traces/{taskId}/cancel", ""))
+            .AssertError(HttpStatusCode.Conflict, "recorded through the ingest API");
+    }
+
+    private Dictionary<string, string?> SharedRedis() => new()
+    {
+        ["AgentTrace:Storage:Redis"] = redis.Server.ConnectionString,
+        ["AgentTrace:Storage:RedisKeyPrefix"] = RedisFixture.NewOptions().RedisKeyPrefix,
+    };
 }

@@ -147,25 +147,20 @@ public static class CompletionsApi
     }
 
     public static async Task<Results<Ok<Envelope<CancelResponse>>, JsonHttpResult<Envelope<object>>>> Cancel(
-        string task_id, ClaimsPrincipal user, RunRegistry runs, ITraceReader store, CancellationToken cancellationToken)
+        string task_id, ClaimsPrincipal user, RunCanceller canceller, CancellationToken cancellationToken)
     {
         if (TraceRoutes.BadTaskId(task_id) is { } bad)
         {
             return bad;
         }
 
-        if (runs.Find(user.Tenant(), task_id) is { } run)
+        var result = await canceller.CancelAsync(user.Tenant(), task_id, cancellationToken);
+        return result.Outcome switch
         {
-            run.Cancel();
-            var result = await run.Completion.WaitAsync(cancellationToken);
-            return ApiResults.Ok(new CancelResponse(task_id, result.Status));
-        }
-
-        return await store.GetAsync(user.Tenant(), task_id, cancellationToken) switch
-        {
-            null => TraceRoutes.TraceNotFound(task_id),
-            { IsFinished: true } session => ApiResults.Conflict($"trace {task_id} is already {session.Status.Name()}"),
-            _ => ApiResults.Conflict($"trace {task_id} is not a run of this server's agents, so this server cannot cancel it"),
+            CancelOutcome.Ended => ApiResults.Ok(new CancelResponse(task_id, result.Status!.Value)),
+            CancelOutcome.NotFound => TraceRoutes.TraceNotFound(task_id),
+            CancelOutcome.AlreadyFinished => ApiResults.Conflict($"trace {task_id} is already {result.Status!.Value.Name()}"),
+            _ => ApiResults.Conflict($"trace {task_id} is running but no server runs it as an agent: a trace recorded through the ingest API ends when its producer completes it, and one whose server stopped is marked interrupted"),
         };
     }
 

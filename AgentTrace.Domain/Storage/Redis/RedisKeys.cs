@@ -19,6 +19,8 @@ namespace AgentTrace.Domain.Storage.Redis;
 /// P:tenants                      set of tenants, for background sweeps
 /// P:watch:TENANT:TASK            channel: a trace changed (appended, finished, deleted)
 /// P:feed:TENANT                  channel: task id of a trace created or finished
+/// P:run-cancel                   channel: a server asks the one running an agent run to cancel it
+/// P:run-cancel:REPLY             channel: the answer of the server that cancelled it
 /// </code>
 /// </summary>
 internal sealed class RedisKeys(string prefix)
@@ -48,6 +50,10 @@ internal sealed class RedisKeys(string prefix)
     public RedisChannel Watch(string tenantId, string taskId) => RedisChannel.Literal($"{Prefix}:watch:{tenantId}:{taskId}");
 
     public RedisChannel Feed(string tenantId) => RedisChannel.Literal($"{Prefix}:feed:{tenantId}");
+
+    public RedisChannel CancelRequests => RedisChannel.Literal($"{Prefix}:run-cancel");
+
+    public RedisChannel CancelReply(string replyId) => RedisChannel.Literal($"{Prefix}:run-cancel:{replyId}");
 
     private RedisKey Index(string tenantId, string name) => $"{Prefix}:idx:{{{tenantId}}}:{name}";
 }

@@ -45,6 +45,11 @@ public sealed class RedisTraceStore : ITraceStore
         _maxEvents = options.Value.RedisMaxEventsPerTrace;
     }
 
+    /// <summary>The app's Redis publish/subscribe connection, for messages between servers that share this store.</summary>
+    internal ISubscriber Subscriber => _redis.GetSubscriber();
+
+    internal RedisKeys Keys => _keys;
+
     private long NowMs => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     public async Task<bool> CreateAsync(TraceSession session, CancellationToken cancellationToken = default)
