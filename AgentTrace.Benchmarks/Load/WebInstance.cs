@@ -11,7 +11,10 @@ using Microsoft.Extensions.Logging;
 
 namespace AgentTrace.Benchmarks.Load;
 
-/// <summary>One AgentTrace server, built as the web app's Program builds it, listening on a free loopback port.</summary>
+/// <summary>
+/// One AgentTrace server, built as the web app's Program builds it (with its dashboard when asked), listening on a free
+/// loopback port, with its data in a temporary folder removed on dispose.
+/// </summary>
 internal sealed class WebInstance : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -28,17 +31,28 @@ internal sealed class WebInstance : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<WebInstance> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    public static async Task<WebInstance> StartAsync(IReadOnlyDictionary<string, string?> settings, bool withDashboard = false)
     {
         var folder = Directory.CreateTempSubdirectory("agenttrace-bench-web-").FullName;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = folder, EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection(settings);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "AgentTrace.Web", ContentRootPath = folder, EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["AgentTrace:DataPath"] = folder });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddAgentTraceDomain().AddAgentTraceWeb();
+        if (withDashboard)
+        {
+            builder.WebHost.UseStaticWebAssets();
+            builder.Services.AddAgentTraceDashboard();
+        }
+
         var app = builder.Build();
         app.UseAgentTraceWeb();
         app.MapAgentTraceApi();
+        if (withDashboard)
+        {
+            app.UseAgentTraceDashboard();
+        }
+
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new WebInstance(app, folder, new Uri(address));
