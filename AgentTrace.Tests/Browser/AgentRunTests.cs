@@ -20,7 +20,7 @@ public sealed class AgentRunTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-test=timeline-row][data-kind=tool]")).ToHaveCountAsync(1);
 
         await page.ClickAsync("[data-test=open-trace]");
-        await page.WaitForURLAsync("**/traces/*");
+        await page.WaitForURLAsync("**/traces/*", new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.Locator("[data-test=trace-agent]")).ToHaveTextAsync("tool-assistant");
 
         await page.GotoAsync("/traces");

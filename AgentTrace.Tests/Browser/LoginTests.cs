@@ -37,7 +37,7 @@ public sealed class LoginTests(BrowserFixture browser)
         var page = await browser.LoggedInPageAsync(ApiFactory.T1Admin, "/traces");
 
         await page.ClickAsync("[data-test=logout]");
-        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/login", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.GotoAsync("/traces");
 
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
