@@ -76,6 +76,25 @@ public sealed class AgentsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Agents_OfOneTenant_AreNotSeenRunOrChangedByAnother()
+    {
+        var other = factory.ClientFor(ApiFactory.T2Admin);
+        Assert.Equal(HttpStatusCode.Created, (await _writer.SendAsync(HttpMethod.Put, "/api/v1/agents/t1-echo", Valid)).Status);
+        var replaced = await other.SendAsync(HttpMethod.Put, "/api/v1/agents/doc-qa", Valid);
+
+        (await other.GetJsonAsync("/api/v1/agents/t1-echo")).AssertError(HttpStatusCode.NotFound, "agent t1-echo");
+        (await other.PostJsonAsync("/api/v1/agents/t1-echo/completions/trace", """{"question":"hi","stream":false}""")).AssertError(HttpStatusCode.NotFound, "agent t1-echo");
+        (await other.SendAsync(HttpMethod.Delete, "/api/v1/agents/t1-echo")).AssertError(HttpStatusCode.NotFound, "agent t1-echo");
+        Assert.DoesNotContain("t1-echo", (await other.GetJsonAsync("/api/v1/agents")).Body.GetProperty("data").GetProperty("agents").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.OK, replaced.Status);
+        Assert.Equal("Echo", (await other.GetJsonAsync("/api/v1/agents/doc-qa")).Body.GetProperty("data").GetProperty("name").GetString());
+        Assert.NotEqual("Echo", (await _reader.GetJsonAsync("/api/v1/agents/doc-qa")).Body.GetProperty("data").GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await other.SendAsync(HttpMethod.Delete, "/api/v1/agents/doc-qa")).Status);
+        (await other.SendAsync(HttpMethod.Delete, "/api/v1/agents/doc-qa")).AssertError(HttpStatusCode.Conflict, "shared by every tenant");
+        Assert.Equal(HttpStatusCode.OK, (await _writer.SendAsync(HttpMethod.Delete, "/api/v1/agents/t1-echo")).Status);
+    }
+
+    [Fact]
     public async Task Reader_CannotChangeAgents()
     {
         (await _reader.SendAsync(HttpMethod.Put, "/api/v1/agents/echo", Valid)).AssertError(HttpStatusCode.Forbidden, "reader");

@@ -1,4 +1,3 @@
-using AgentTrace.Web.Components.Pages;
 using Bunit;
 
 namespace AgentTrace.Tests.Components;
@@ -10,7 +9,7 @@ public sealed class AgentsPageReaderTests() : DashboardTest("reader")
     {
         await StartBackgroundServicesAsync();
 
-        var page = Render<Agents>();
+        var page = RenderAgentsPage();
         page.Find(".question textarea").Input("what is 1 + 1");
 
         Assert.True(page.Find("[data-test=run]").HasAttribute("disabled"));

@@ -1,4 +1,3 @@
-using AgentTrace.Web.Components.Pages;
 using Bunit;
 
 namespace AgentTrace.Tests.Components;
@@ -10,7 +9,7 @@ public sealed class AgentsPageTests : DashboardTest
     {
         await StartBackgroundServicesAsync();
 
-        var page = Render<Agents>();
+        var page = RenderAgentsPage();
 
         Assert.Equal(["doc-qa", "tool-assistant"], page.FindAll("[data-test=agent]").Select(a => a.GetAttribute("data-agent")));
         Assert.Contains("Tool-using assistant", page.Markup);
@@ -20,7 +19,7 @@ public sealed class AgentsPageTests : DashboardTest
     public async Task Agents_Run_StreamsTheAnswerAndGrowsTheTrace()
     {
         await StartBackgroundServicesAsync();
-        var page = Render<Agents>();
+        var page = RenderAgentsPage();
         page.Find("[data-test=agent][data-agent=tool-assistant]").Click();
 
         page.Find(".question textarea").Input("what is 17 * 23");
@@ -38,7 +37,7 @@ public sealed class AgentsPageTests : DashboardTest
     public async Task Agents_Disposed_StopsWatchingTheRun()
     {
         await StartBackgroundServicesAsync();
-        var page = Render<Agents>();
+        var page = RenderAgentsPage();
         page.Find(".question textarea").Input("What does AgentTrace record?");
         page.Find("[data-test=run]").Click();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-test=answer-panel]")));

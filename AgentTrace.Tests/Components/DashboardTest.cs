@@ -51,6 +51,14 @@ public abstract class DashboardTest : BunitContext
 
     protected ObservedReader Reader => (ObservedReader)Services.GetRequiredService<ITraceReader>();
 
+    /// <summary>Renders the Agents page once it lists the tenant's agents (it reads them after the first render).</summary>
+    protected IRenderedComponent<Web.Components.Pages.Agents> RenderAgentsPage()
+    {
+        var page = Render<Web.Components.Pages.Agents>();
+        page.WaitForElement("[data-test=agent]");
+        return page;
+    }
+
     /// <summary>Starts the app's background services (the recording collector, the agent catalog), stopped on dispose.</summary>
     protected async Task StartBackgroundServicesAsync()
     {

@@ -45,7 +45,7 @@ public sealed class AgentHost : IAsyncDisposable
         return new AgentHost(host);
     }
 
-    public AgentDefinition Agent(string id) => Catalog.Get(id) ?? throw new InvalidOperationException($"no agent {id}");
+    public AgentDefinition Agent(string id) => Catalog.Get(Tenant, id) ?? throw new InvalidOperationException($"no agent {id}");
 
     /// <summary>Starts a run and waits for its end; returns the result and the stored trace and events.</summary>
     public async Task<(AgentRunResult Result, TraceSession Trace, IReadOnlyList<TraceEvent> Events)> RunAsync(

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using AgentTrace.Domain.Agents.Catalog;
 using AgentTrace.Domain.Agents.Definitions;
 using AgentTrace.Domain.Agents.Knowledge;
@@ -8,39 +9,42 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AgentTrace.Web.Api;
 
-/// <summary>The built-in agents: <c>/api/v1/agents</c>. Readers read; writers and admins add, replace and delete.</summary>
+/// <summary>
+/// The agents of the caller's tenant: <c>/api/v1/agents</c>, the shared agents of the agents folder and the tenant's
+/// own. Readers read; writers and admins add, replace and delete the tenant's own agents.
+/// </summary>
 public static class AgentsApi
 {
     public static RouteGroupBuilder MapAgentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/agents").WithTags("Agents").RequireAuthorization(ApiRoles.CanRead);
-        group.MapGet("/", List).WithName("ListAgents").WithSummary("List the agents this server runs");
+        group.MapGet("/", List).WithName("ListAgents").WithSummary("List the tenant's agents: the shared ones and its own");
         group.MapGet("/{agent_id}", Get).WithName("GetAgent").WithSummary("Read an agent's definition");
-        group.MapPut("/{agent_id}", Put).WithName("PutAgent").WithSummary("Add or replace an agent; an invalid definition is refused with every problem").RequireAuthorization(ApiRoles.CanWrite);
-        group.MapDelete("/{agent_id}", Delete).WithName("DeleteAgent").WithSummary("Delete an agent").RequireAuthorization(ApiRoles.CanWrite);
+        group.MapPut("/{agent_id}", Put).WithName("PutAgent").WithSummary("Add or replace an agent of the tenant's own; an invalid definition is refused with every problem").RequireAuthorization(ApiRoles.CanWrite);
+        group.MapDelete("/{agent_id}", Delete).WithName("DeleteAgent").WithSummary("Delete an agent of the tenant's own").RequireAuthorization(ApiRoles.CanWrite);
         return group;
     }
 
-    public static Ok<Envelope<AgentListResponse>> List(AgentCatalog catalog, KnowledgeBaseCatalog knowledge, ToolCatalog tools)
+    public static Ok<Envelope<AgentListResponse>> List(ClaimsPrincipal user, AgentCatalog catalog, KnowledgeBaseCatalog knowledge, ToolCatalog tools)
     {
-        var agents = catalog.List()
+        var agents = catalog.List(user.Tenant())
             .Select(a => new AgentSummary(a.Id!, a.Name, a.Description, a.Components.Count, [.. a.Components.Values.Select(c => c.Type).Distinct(StringComparer.Ordinal)]))
             .ToList();
         return ApiResults.Ok(new AgentListResponse(agents, agents.Count, knowledge.Names, [.. tools.BuiltInNames.Order(StringComparer.Ordinal)]));
     }
 
-    public static Results<Ok<Envelope<AgentDefinition>>, JsonHttpResult<Envelope<object>>> Get(string agent_id, AgentCatalog catalog)
+    public static Results<Ok<Envelope<AgentDefinition>>, JsonHttpResult<Envelope<object>>> Get(string agent_id, ClaimsPrincipal user, AgentCatalog catalog)
     {
         if (TraceIds.Problem("agent_id", agent_id) is { } problem)
         {
             return ApiResults.BadRequest(problem);
         }
 
-        return catalog.Get(agent_id) is { } agent ? ApiResults.Ok(agent) : AgentNotFound(agent_id);
+        return catalog.Get(user.Tenant(), agent_id) is { } agent ? ApiResults.Ok(agent) : AgentNotFound(agent_id);
     }
 
     public static async Task<Results<Created<Envelope<AgentDefinition>>, Ok<Envelope<AgentDefinition>>, JsonHttpResult<Envelope<object>>>> Put(
-        string agent_id, HttpContext context, AgentCatalog catalog, CancellationToken cancellationToken)
+        string agent_id, HttpContext context, ClaimsPrincipal user, AgentCatalog catalog, CancellationToken cancellationToken)
     {
         if (TraceIds.Problem("agent_id", agent_id) is { } idProblem)
         {
@@ -58,24 +62,29 @@ public static class AgentsApi
             return ApiResults.BadRequest($"id is '{id}' but the path names agent '{agent_id}'; leave id out or make them equal");
         }
 
-        var (created, problems) = catalog.Put(agent_id, definition);
+        var (created, problems) = catalog.Put(user.Tenant(), agent_id, definition);
         if (problems.Count > 0)
         {
             return ApiResults.BadRequest($"the agent definition has {problems.Count} problem(s): {string.Join("; ", problems)}");
         }
 
-        var stored = catalog.Get(agent_id)!;
+        var stored = catalog.Get(user.Tenant(), agent_id)!;
         return created ? ApiResults.Created($"/api/v1/agents/{agent_id}", stored) : ApiResults.Ok(stored);
     }
 
-    public static Results<Ok<Envelope<AgentDeleteResponse>>, JsonHttpResult<Envelope<object>>> Delete(string agent_id, AgentCatalog catalog)
+    public static Results<Ok<Envelope<AgentDeleteResponse>>, JsonHttpResult<Envelope<object>>> Delete(string agent_id, ClaimsPrincipal user, AgentCatalog catalog)
     {
         if (TraceIds.Problem("agent_id", agent_id) is { } problem)
         {
             return ApiResults.BadRequest(problem);
         }
 
-        return catalog.Delete(agent_id) ? ApiResults.Ok(new AgentDeleteResponse(agent_id, true)) : AgentNotFound(agent_id);
+        return catalog.Delete(user.Tenant(), agent_id) switch
+        {
+            AgentDeleteOutcome.Deleted => ApiResults.Ok(new AgentDeleteResponse(agent_id, true)),
+            AgentDeleteOutcome.Shared => ApiResults.Conflict($"agent {agent_id} comes from the agents folder ({AgentsOptions.Section}:Path) and is shared by every tenant; remove its file there, or PUT an agent of this id to replace it for this tenant"),
+            _ => AgentNotFound(agent_id),
+        };
     }
 
     public static JsonHttpResult<Envelope<object>> AgentNotFound(string agentId) => ApiResults.NotFound($"agent {agentId}");

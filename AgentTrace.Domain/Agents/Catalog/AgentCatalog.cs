@@ -5,21 +5,45 @@ using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Domain.Agents.Catalog;
 
+/// <summary>What deleting an agent did.</summary>
+public enum AgentDeleteOutcome
+{
+    Deleted,
+    NotFound,
+
+    /// <summary>The agent comes from the agents folder, shared by every tenant, and is changed there.</summary>
+    Shared,
+}
+
 /// <summary>
-/// The agents this server runs: loaded from a folder at start, then changed through the API. Every definition
-/// in it is valid; a change that is not is refused with all its problems.
+/// The agents this server runs. Those of the agents folder, loaded at start, are shared by every tenant; a tenant
+/// adds its own through the API, and one of its own with the id of a shared agent takes that agent's place for the
+/// tenant alone. No tenant sees or changes another tenant's agents. Every definition in it is valid; a change that
+/// is not is refused with all its problems.
 /// </summary>
 public sealed class AgentCatalog(AgentValidator validator, IOptions<AgentsOptions> options)
 {
+    /// <summary>What a tenant without agents of its own has; never written to.</summary>
+    private static readonly ConcurrentDictionary<string, AgentDefinition> s_none = new(StringComparer.Ordinal);
+
     private readonly Lock _writeLock = new();
-    private readonly ConcurrentDictionary<string, AgentDefinition> _agents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AgentDefinition> _shared = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, AgentDefinition>> _tenants = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<AgentDefinition> List() => [.. _agents.Values.OrderBy(a => a.Id, StringComparer.Ordinal)];
+    /// <summary>The agents <paramref name="tenantId"/> runs, by id: its own and the shared ones it has not replaced.</summary>
+    public IReadOnlyList<AgentDefinition> List(string tenantId)
+    {
+        var own = Own(tenantId);
+        return [.. own.Values.Concat(_shared.Values.Where(a => !own.ContainsKey(a.Id!))).OrderBy(a => a.Id, StringComparer.Ordinal)];
+    }
 
-    public AgentDefinition? Get(string id) => _agents.GetValueOrDefault(id);
+    public AgentDefinition? Get(string tenantId, string id) => Own(tenantId).GetValueOrDefault(id) ?? _shared.GetValueOrDefault(id);
 
-    /// <summary>Adds or replaces the agent <paramref name="id"/>; returns the problems instead when it is not valid.</summary>
-    public (bool Created, IReadOnlyList<string> Problems) Put(string id, AgentDefinition definition)
+    /// <summary>
+    /// Adds or replaces the tenant's agent <paramref name="id"/>; <c>Created</c> when the tenant had no agent of that
+    /// id before. Returns the problems instead when the definition is not valid.
+    /// </summary>
+    public (bool Created, IReadOnlyList<string> Problems) Put(string tenantId, string id, AgentDefinition definition)
     {
         var agent = definition with { Id = id };
         var problems = validator.Validate(agent);
@@ -30,18 +54,23 @@ public sealed class AgentCatalog(AgentValidator validator, IOptions<AgentsOption
 
         lock (_writeLock)
         {
-            var created = !_agents.ContainsKey(id);
-            if (created && _agents.Count >= options.Value.MaxAgents)
+            var own = _tenants.GetOrAdd(tenantId, _ => new ConcurrentDictionary<string, AgentDefinition>(StringComparer.Ordinal));
+            var created = Get(tenantId, id) is null;
+            if (!own.ContainsKey(id) && own.Count >= options.Value.MaxAgents)
             {
-                return (false, [$"this server already holds {options.Value.MaxAgents} agents ({AgentsOptions.Section}:MaxAgents); delete one first"]);
+                return (false, [$"this tenant already has {options.Value.MaxAgents} agents of its own ({AgentsOptions.Section}:MaxAgents); delete one first"]);
             }
 
-            _agents[id] = agent;
+            own[id] = agent;
             return (created, []);
         }
     }
 
-    public bool Delete(string id) => _agents.TryRemove(id, out _);
+    /// <summary>Deletes the tenant's own agent <paramref name="id"/>; a shared agent it replaced is its agent again.</summary>
+    public AgentDeleteOutcome Delete(string tenantId, string id) =>
+        Own(tenantId).TryRemove(id, out _) ? AgentDeleteOutcome.Deleted
+        : _shared.ContainsKey(id) ? AgentDeleteOutcome.Shared
+        : AgentDeleteOutcome.NotFound;
 
     /// <summary>
     /// Loads every <c>*.json</c> file of <paramref name="folder"/> (the agent id is the file's <c>id</c>, else its
@@ -75,8 +104,13 @@ public sealed class AgentCatalog(AgentValidator validator, IOptions<AgentsOption
                 continue;
             }
 
-            var (_, found) = Put(definition.Id ?? Path.GetFileNameWithoutExtension(file), definition);
+            var agent = definition with { Id = definition.Id ?? Path.GetFileNameWithoutExtension(file) };
+            var found = validator.Validate(agent);
             problems.AddRange(found.Select(p => $"{name}: {p}"));
+            if (found.Count == 0)
+            {
+                _shared[agent.Id!] = agent;
+            }
         }
 
         if (problems.Count > 0)
@@ -84,4 +118,7 @@ public sealed class AgentCatalog(AgentValidator validator, IOptions<AgentsOption
             throw new InvalidOperationException($"the agent definitions in {folder} are not valid:\n- " + string.Join("\n- ", problems));
         }
     }
+
+    private ConcurrentDictionary<string, AgentDefinition> Own(string tenantId) =>
+        _tenants.GetValueOrDefault(tenantId) ?? s_none;
 }

@@ -16,7 +16,7 @@ public sealed class AgentsOptions
     /// <summary>Folder whose sub-folders are the knowledge bases, one per sub-folder.</summary>
     public string KnowledgePath { get; set; } = "demo/knowledge";
 
-    /// <summary>Agents this server holds; adding one more is refused.</summary>
+    /// <summary>Agents one tenant may add through the API (the agents folder's shared agents do not count).</summary>
     public int MaxAgents { get; set; } = 1000;
 
     /// <summary>How long a component may run when its definition sets no timeout.</summary>

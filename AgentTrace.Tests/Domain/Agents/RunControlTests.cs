@@ -42,7 +42,7 @@ public sealed class RunControlTests : FakeLlmAgentTests
     [Fact]
     public async Task IndependentBranches_RunBeforeTheirJoin()
     {
-        var (_, problems) = Host.Catalog.Put("fan", AgentValidatorTests.Parse("""
+        var (_, problems) = Host.Catalog.Put(AgentHost.Tenant, "fan", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["r1", "r2"]},
               "r1": {"type": "Retrieval", "knowledge_bases": ["agenttrace-docs"], "query": "trace levels", "downstream": ["llm"]},
@@ -70,7 +70,7 @@ public sealed class RunControlTests : FakeLlmAgentTests
     [Fact]
     public async Task Loop_ThatNeverExits_StopsAtTheRunLimit()
     {
-        var (_, problems) = Host.Catalog.Put("loop", AgentValidatorTests.Parse("""
+        var (_, problems) = Host.Catalog.Put(AgentHost.Tenant, "loop", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["llm"]},
               "llm": {"type": "LLM", "downstream": ["check"]},
@@ -94,7 +94,7 @@ public sealed class RunControlTests : FakeLlmAgentTests
     [Fact]
     public async Task Loop_ThatExits_RunsTheLoopAgainThenAnswers()
     {
-        var (_, problems) = Host.Catalog.Put("loop2", AgentValidatorTests.Parse("""
+        var (_, problems) = Host.Catalog.Put(AgentHost.Tenant, "loop2", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["llm"]},
               "llm": {"type": "LLM", "downstream": ["check"]},

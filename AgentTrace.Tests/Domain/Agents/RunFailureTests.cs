@@ -10,7 +10,7 @@ public sealed class RunFailureTests : FakeLlmAgentTests
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        var (_, problems) = Host.Catalog.Put("hooks", AgentValidatorTests.Parse($$$"""
+        var (_, problems) = Host.Catalog.Put(AgentHost.Tenant, "hooks", AgentValidatorTests.Parse($$$"""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["agent"]},
               "agent": {"type": "Agent", "tools": ["ticket", "http_get"], "downstream": ["m"], "timeout_seconds": 5},
@@ -113,7 +113,7 @@ public sealed class RunFailureTests : FakeLlmAgentTests
     [Fact]
     public async Task Llm_TooSlow_TimesOutTheComponent()
     {
-        var (_, problems) = Host.Catalog.Put("slow", AgentValidatorTests.Parse("""
+        var (_, problems) = Host.Catalog.Put(AgentHost.Tenant, "slow", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["llm"]},
               "llm": {"type": "LLM", "timeout_seconds": 0.3, "downstream": ["m"]},
