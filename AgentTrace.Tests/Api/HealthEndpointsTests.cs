@@ -47,4 +47,19 @@ public sealed class HealthEndpointsTests
         using var ready = await client.GetAsync("/readyz", Ct);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
+
+    [Fact]
+    public async Task RedisDown_ReadingTraces_IsServiceUnavailableWithRetryAfter()
+    {
+        await using var redis = RedisServer.NotStarted();
+        await using var factory = new SettingsApiFactory(new Dictionary<string, string?> { ["AgentTrace:Storage:Redis"] = redis.ConnectionString });
+        using var client = factory.ClientFor(ApiFactory.T1Reader);
+
+        using var answer = await client.GetAsync("/api/v1/traces", Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), answer.Headers.RetryAfter?.Delta);
+        var message = (await answer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("message").GetString();
+        Assert.Contains("the trace store (Redis) cannot be reached", message, StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using AgentTrace.Web.Api;
 using AgentTrace.Web.Auth;
 using AgentTrace.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics;
+using StackExchange.Redis;
 
 namespace AgentTrace.Web.Hosting;
 
@@ -38,9 +39,20 @@ public static class WebApplicationExtensions
     private static Task WriteUnhandledAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        return error is BadHttpRequestException bad
-            ? ApiResults.WriteErrorAsync(context, bad.StatusCode, BadRequestMessage(bad))
-            : ApiResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "the server failed to handle this request; the error is in its log");
+        return error switch
+        {
+            BadHttpRequestException bad => ApiResults.WriteErrorAsync(context, bad.StatusCode, BadRequestMessage(bad)),
+            RedisConnectionException or RedisTimeoutException => StoreUnreachableAsync(context),
+            _ => ApiResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "the server failed to handle this request; the error is in its log"),
+        };
+    }
+
+    /// <summary>Redis cannot be reached: a 503 the client may retry (recording meanwhile waits in the server's queue).</summary>
+    private static Task StoreUnreachableAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return ApiResults.WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable,
+            "the trace store (Redis) cannot be reached; retry shortly, and see /readyz for the reason");
     }
 
     private static string BadRequestMessage(BadHttpRequestException bad) => bad.StatusCode == StatusCodes.Status413PayloadTooLarge
