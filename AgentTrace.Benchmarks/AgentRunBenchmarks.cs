@@ -46,7 +46,7 @@ public class AgentRunBenchmarks
         _host = builder.Build();
         _host.StartAsync().GetAwaiter().GetResult();
         _runner = _host.Services.GetRequiredService<AgentRunner>();
-        _agent = _host.Services.GetRequiredService<AgentCatalog>().Get("bench", "doc-qa")!;
+        _agent = _host.Services.GetRequiredService<AgentCatalog>().GetAsync("bench", "doc-qa").GetAwaiter().GetResult()!;
         _retrieval = _agent.Components["retrieval_0"];
         _llm = _agent.Components["llm_0"];
         _knowledge = _host.Services.GetRequiredService<KnowledgeBaseCatalog>();

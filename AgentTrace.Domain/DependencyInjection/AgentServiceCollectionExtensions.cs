@@ -5,6 +5,8 @@ using AgentTrace.Domain.Agents.Knowledge;
 using AgentTrace.Domain.Agents.Llm;
 using AgentTrace.Domain.Agents.Runtime;
 using AgentTrace.Domain.Agents.Tools;
+using AgentTrace.Domain.Storage;
+using AgentTrace.Domain.Storage.Redis;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +32,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<ToolHttp>();
         services.AddSingleton<ToolCatalog>();
         services.AddSingleton(sp => new AgentValidator(sp.GetRequiredService<KnowledgeBaseCatalog>().Exists, sp.GetRequiredService<ToolCatalog>().BuiltInNames));
+        services.AddSingleton<IAgentStore>(sp => sp.GetRequiredService<ITraceStore>() is RedisTraceStore redis ? redis.CreateAgentStore() : new InMemoryAgentStore());
         services.AddSingleton<AgentCatalog>();
         services.AddHostedService<AgentCatalogLoader>();
         services.AddHostedService<AgentWarmup>();

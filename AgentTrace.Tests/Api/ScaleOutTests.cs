@@ -97,6 +97,25 @@ public sealed class ScaleOutTests(RedisFixture redis) : IClassFixture<RedisFixtu
             .AssertError(HttpStatusCode.Conflict, "recorded through the ingest API");
     }
 
+    [Fact]
+    public async Task AgentPutOnInstanceA_IsRunOnInstanceB_AndOutlivesA_ForItsTenantOnly()
+    {
+        var settings = SharedRedis();
+        var instanceA = new SettingsApiFactory(settings);
+        await using var instanceB = new SettingsApiFactory(settings);
+        var put = await instanceA.ClientFor(ApiFactory.T1Writer).SendAsync(HttpMethod.Put, "/api/v1/agents/echo", """
+            {"name": "Echo", "components": {"begin": {"type": "Begin", "downstream": ["m"]}, "m": {"type": "Message", "content": "You said: {sys.query}"}}}
+            """);
+        await instanceA.DisposeAsync();
+
+        var (status, body) = await instanceB.ClientFor(ApiFactory.T1Writer).PostJsonAsync("/api/v1/agents/echo/completions/trace", """{"question":"hello","stream":false}""");
+
+        Assert.Equal(HttpStatusCode.Created, put.Status);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("You said: hello", body.GetProperty("data").GetProperty("answer").GetString());
+        (await instanceB.ClientFor(ApiFactory.T2Admin).GetJsonAsync("/api/v1/agents/echo")).AssertError(HttpStatusCode.NotFound, "agent echo");
+    }
+
     private Dictionary<string, string?> SharedRedis() => new()
     {
         ["AgentTrace:Storage:Redis"] = redis.Server.ConnectionString,

@@ -33,7 +33,7 @@ public sealed class CancelRunButtonTests : DashboardTest
         _llm.Enqueue(new FakeReply { Text = "too late", Delay = TimeSpan.FromSeconds(30) });
         await StartBackgroundServicesAsync();
         var agents = Services.GetRequiredService<AgentCatalog>();
-        var run = (await Services.GetRequiredService<AgentRunner>().StartAsync(agents.Get(Tenant, "doc-qa")!, new AgentRunRequest { TenantId = Tenant, Question = "Which levels record thinking events?" }, Ct))!;
+        var run = (await Services.GetRequiredService<AgentRunner>().StartAsync((await agents.GetAsync(Tenant, "doc-qa", Ct))!, new AgentRunRequest { TenantId = Tenant, Question = "Which levels record thinking events?" }, Ct))!;
         var page = Render<TraceDetail>(p => p.Add(x => x.TaskId, run.TaskId));
 
         page.WaitForAssertion(() => page.Find("[data-test=cancel-run]").Click());

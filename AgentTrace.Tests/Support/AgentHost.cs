@@ -45,7 +45,7 @@ public sealed class AgentHost : IAsyncDisposable
         return new AgentHost(host);
     }
 
-    public AgentDefinition Agent(string id) => Catalog.Get(Tenant, id) ?? throw new InvalidOperationException($"no agent {id}");
+    public async Task<AgentDefinition> AgentAsync(string id) => await Catalog.GetAsync(Tenant, id) ?? throw new InvalidOperationException($"no agent {id}");
 
     /// <summary>Starts a run and waits for its end; returns the result and the stored trace and events.</summary>
     public async Task<(AgentRunResult Result, TraceSession Trace, IReadOnlyList<TraceEvent> Events)> RunAsync(
@@ -58,7 +58,7 @@ public sealed class AgentHost : IAsyncDisposable
     }
 
     public async Task<AgentRun> StartAsync(string agentId, string question, TraceLevel level = TraceLevel.Detailed, string? sessionId = null, bool streamLlm = true) =>
-        await Runner.StartAsync(Agent(agentId), new AgentRunRequest
+        await Runner.StartAsync(await AgentAsync(agentId), new AgentRunRequest
         {
             TenantId = Tenant,
             Question = question,

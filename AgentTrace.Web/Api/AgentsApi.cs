@@ -25,22 +25,24 @@ public static class AgentsApi
         return group;
     }
 
-    public static Ok<Envelope<AgentListResponse>> List(ClaimsPrincipal user, AgentCatalog catalog, KnowledgeBaseCatalog knowledge, ToolCatalog tools)
+    public static async Task<Ok<Envelope<AgentListResponse>>> List(
+        ClaimsPrincipal user, AgentCatalog catalog, KnowledgeBaseCatalog knowledge, ToolCatalog tools, CancellationToken cancellationToken)
     {
-        var agents = catalog.List(user.Tenant())
+        var agents = (await catalog.ListAsync(user.Tenant(), cancellationToken))
             .Select(a => new AgentSummary(a.Id!, a.Name, a.Description, a.Components.Count, [.. a.Components.Values.Select(c => c.Type).Distinct(StringComparer.Ordinal)]))
             .ToList();
         return ApiResults.Ok(new AgentListResponse(agents, agents.Count, knowledge.Names, [.. tools.BuiltInNames.Order(StringComparer.Ordinal)]));
     }
 
-    public static Results<Ok<Envelope<AgentDefinition>>, JsonHttpResult<Envelope<object>>> Get(string agent_id, ClaimsPrincipal user, AgentCatalog catalog)
+    public static async Task<Results<Ok<Envelope<AgentDefinition>>, JsonHttpResult<Envelope<object>>>> Get(
+        string agent_id, ClaimsPrincipal user, AgentCatalog catalog, CancellationToken cancellationToken)
     {
         if (TraceIds.Problem("agent_id", agent_id) is { } problem)
         {
             return ApiResults.BadRequest(problem);
         }
 
-        return catalog.Get(user.Tenant(), agent_id) is { } agent ? ApiResults.Ok(agent) : AgentNotFound(agent_id);
+        return await catalog.GetAsync(user.Tenant(), agent_id, cancellationToken) is { } agent ? ApiResults.Ok(agent) : AgentNotFound(agent_id);
     }
 
     public static async Task<Results<Created<Envelope<AgentDefinition>>, Ok<Envelope<AgentDefinition>>, JsonHttpResult<Envelope<object>>>> Put(
@@ -62,24 +64,25 @@ public static class AgentsApi
             return ApiResults.BadRequest($"id is '{id}' but the path names agent '{agent_id}'; leave id out or make them equal");
         }
 
-        var (created, problems) = catalog.Put(user.Tenant(), agent_id, definition);
+        var (created, problems) = await catalog.PutAsync(user.Tenant(), agent_id, definition, cancellationToken);
         if (problems.Count > 0)
         {
             return ApiResults.BadRequest($"the agent definition has {problems.Count} problem(s): {string.Join("; ", problems)}");
         }
 
-        var stored = catalog.Get(user.Tenant(), agent_id)!;
+        var stored = (await catalog.GetAsync(user.Tenant(), agent_id, cancellationToken))!;
         return created ? ApiResults.Created($"/api/v1/agents/{agent_id}", stored) : ApiResults.Ok(stored);
     }
 
-    public static Results<Ok<Envelope<AgentDeleteResponse>>, JsonHttpResult<Envelope<object>>> Delete(string agent_id, ClaimsPrincipal user, AgentCatalog catalog)
+    public static async Task<Results<Ok<Envelope<AgentDeleteResponse>>, JsonHttpResult<Envelope<object>>>> Delete(
+        string agent_id, ClaimsPrincipal user, AgentCatalog catalog, CancellationToken cancellationToken)
     {
         if (TraceIds.Problem("agent_id", agent_id) is { } problem)
         {
             return ApiResults.BadRequest(problem);
         }
 
-        return catalog.Delete(user.Tenant(), agent_id) switch
+        return await catalog.DeleteAsync(user.Tenant(), agent_id, cancellationToken) switch
         {
             AgentDeleteOutcome.Deleted => ApiResults.Ok(new AgentDeleteResponse(agent_id, true)),
             AgentDeleteOutcome.Shared => ApiResults.Conflict($"agent {agent_id} comes from the agents folder ({AgentsOptions.Section}:Path) and is shared by every tenant; remove its file there, or PUT an agent of this id to replace it for this tenant"),

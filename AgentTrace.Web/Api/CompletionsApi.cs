@@ -36,7 +36,7 @@ public static class CompletionsApi
         string agent_id, HttpContext context, ClaimsPrincipal user, AgentCatalog catalog, AgentRunner runner, ITraceReader store,
         TraceFormatter formatter, StreamSlots slots, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
     {
-        if (catalog.Get(user.Tenant(), agent_id) is not { } agent)
+        if (await catalog.GetAsync(user.Tenant(), agent_id, cancellationToken) is not { } agent)
         {
             return AgentsApi.AgentNotFound(agent_id);
         }
@@ -102,7 +102,7 @@ public static class CompletionsApi
         string agent_id, HttpContext context, ClaimsPrincipal user, AgentCatalog catalog, AgentRunner runner, ITraceReader store,
         TraceFormatter formatter, StreamSlots slots, TimeProvider clock, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
     {
-        if (catalog.Get(user.Tenant(), agent_id) is not { } agent)
+        if (await catalog.GetAsync(user.Tenant(), agent_id, cancellationToken) is not { } agent)
         {
             return AgentsApi.AgentNotFound(agent_id);
         }

@@ -16,34 +16,31 @@ public enum AgentDeleteOutcome
 }
 
 /// <summary>
-/// The agents this server runs. Those of the agents folder, loaded at start, are shared by every tenant; a tenant
-/// adds its own through the API, and one of its own with the id of a shared agent takes that agent's place for the
-/// tenant alone. No tenant sees or changes another tenant's agents. Every definition in it is valid; a change that
-/// is not is refused with all its problems.
+/// The agents tenants run. Those of the agents folder, loaded at start, are shared by every tenant; a tenant adds its
+/// own through the API (kept in <see cref="IAgentStore"/>), and one of its own with the id of a shared agent takes that
+/// agent's place for the tenant alone. No tenant sees or changes another tenant's agents. Every definition in it is
+/// valid; a change that is not is refused with all its problems.
 /// </summary>
-public sealed class AgentCatalog(AgentValidator validator, IOptions<AgentsOptions> options)
+public sealed class AgentCatalog(AgentValidator validator, IAgentStore store, IOptions<AgentsOptions> options)
 {
-    /// <summary>What a tenant without agents of its own has; never written to.</summary>
-    private static readonly ConcurrentDictionary<string, AgentDefinition> s_none = new(StringComparer.Ordinal);
-
-    private readonly Lock _writeLock = new();
     private readonly ConcurrentDictionary<string, AgentDefinition> _shared = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, AgentDefinition>> _tenants = new(StringComparer.Ordinal);
 
     /// <summary>The agents <paramref name="tenantId"/> runs, by id: its own and the shared ones it has not replaced.</summary>
-    public IReadOnlyList<AgentDefinition> List(string tenantId)
+    public async Task<IReadOnlyList<AgentDefinition>> ListAsync(string tenantId, CancellationToken cancellationToken = default)
     {
-        var own = Own(tenantId);
-        return [.. own.Values.Concat(_shared.Values.Where(a => !own.ContainsKey(a.Id!))).OrderBy(a => a.Id, StringComparer.Ordinal)];
+        var own = await store.ListAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var ownIds = own.Select(a => a.Id!).ToHashSet(StringComparer.Ordinal);
+        return [.. own.Concat(_shared.Values.Where(a => !ownIds.Contains(a.Id!))).OrderBy(a => a.Id, StringComparer.Ordinal)];
     }
 
-    public AgentDefinition? Get(string tenantId, string id) => Own(tenantId).GetValueOrDefault(id) ?? _shared.GetValueOrDefault(id);
+    public async Task<AgentDefinition?> GetAsync(string tenantId, string id, CancellationToken cancellationToken = default) =>
+        await store.GetAsync(tenantId, id, cancellationToken).ConfigureAwait(false) ?? _shared.GetValueOrDefault(id);
 
     /// <summary>
     /// Adds or replaces the tenant's agent <paramref name="id"/>; <c>Created</c> when the tenant had no agent of that
     /// id before. Returns the problems instead when the definition is not valid.
     /// </summary>
-    public (bool Created, IReadOnlyList<string> Problems) Put(string tenantId, string id, AgentDefinition definition)
+    public async Task<(bool Created, IReadOnlyList<string> Problems)> PutAsync(string tenantId, string id, AgentDefinition definition, CancellationToken cancellationToken = default)
     {
         var agent = definition with { Id = id };
         var problems = validator.Validate(agent);
@@ -52,23 +49,18 @@ public sealed class AgentCatalog(AgentValidator validator, IOptions<AgentsOption
             return (false, problems);
         }
 
-        lock (_writeLock)
+        var max = options.Value.MaxAgents;
+        return await store.PutAsync(tenantId, agent, max, cancellationToken).ConfigureAwait(false) switch
         {
-            var own = _tenants.GetOrAdd(tenantId, _ => new ConcurrentDictionary<string, AgentDefinition>(StringComparer.Ordinal));
-            var created = Get(tenantId, id) is null;
-            if (!own.ContainsKey(id) && own.Count >= options.Value.MaxAgents)
-            {
-                return (false, [$"this tenant already has {options.Value.MaxAgents} agents of its own ({AgentsOptions.Section}:MaxAgents); delete one first"]);
-            }
-
-            own[id] = agent;
-            return (created, []);
-        }
+            AgentPutOutcome.TooMany => (false, [$"this tenant already has {max} agents of its own ({AgentsOptions.Section}:MaxAgents); delete one first"]),
+            AgentPutOutcome.Added => (!_shared.ContainsKey(id), []),
+            _ => (false, []),
+        };
     }
 
     /// <summary>Deletes the tenant's own agent <paramref name="id"/>; a shared agent it replaced is its agent again.</summary>
-    public AgentDeleteOutcome Delete(string tenantId, string id) =>
-        Own(tenantId).TryRemove(id, out _) ? AgentDeleteOutcome.Deleted
+    public async Task<AgentDeleteOutcome> DeleteAsync(string tenantId, string id, CancellationToken cancellationToken = default) =>
+        await store.DeleteAsync(tenantId, id, cancellationToken).ConfigureAwait(false) ? AgentDeleteOutcome.Deleted
         : _shared.ContainsKey(id) ? AgentDeleteOutcome.Shared
         : AgentDeleteOutcome.NotFound;
 
@@ -118,7 +110,4 @@ public sealed class AgentCatalog(AgentValidator validator, IOptions<AgentsOption
             throw new InvalidOperationException($"the agent definitions in {folder} are not valid:\n- " + string.Join("\n- ", problems));
         }
     }
-
-    private ConcurrentDictionary<string, AgentDefinition> Own(string tenantId) =>
-        _tenants.GetValueOrDefault(tenantId) ?? s_none;
 }

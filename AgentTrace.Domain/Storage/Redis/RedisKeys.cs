@@ -19,6 +19,7 @@ namespace AgentTrace.Domain.Storage.Redis;
 /// P:tenants                      set of tenants, for background sweeps
 /// P:watch:TENANT:TASK            channel: a trace changed (appended, finished, deleted)
 /// P:feed:TENANT                  channel: task id of a trace created or finished
+/// P:agents:{TENANT}              hash: agent id → definition JSON, the tenant's own agents
 /// P:run-cancel                   channel: a server asks the one running an agent run to cancel it
 /// P:run-cancel:REPLY             channel: the answer of the server that cancelled it
 /// </code>
@@ -50,6 +51,8 @@ internal sealed class RedisKeys(string prefix)
     public RedisChannel Watch(string tenantId, string taskId) => RedisChannel.Literal($"{Prefix}:watch:{tenantId}:{taskId}");
 
     public RedisChannel Feed(string tenantId) => RedisChannel.Literal($"{Prefix}:feed:{tenantId}");
+
+    public RedisKey Agents(string tenantId) => $"{Prefix}:agents:{{{tenantId}}}";
 
     public RedisChannel CancelRequests => RedisChannel.Literal($"{Prefix}:run-cancel");
 

@@ -50,6 +50,9 @@ public sealed class RedisTraceStore : ITraceStore
 
     internal RedisKeys Keys => _keys;
 
+    /// <summary>A store for the tenants' agents, kept beside their traces.</summary>
+    internal RedisAgentStore CreateAgentStore() => new(_db, _keys);
+
     private long NowMs => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     public async Task<bool> CreateAsync(TraceSession session, CancellationToken cancellationToken = default)

@@ -10,37 +10,39 @@ public sealed class AgentCatalogTests
         {"components": {"begin": {"type": "Begin", "downstream": ["m"]}, "m": {"type": "Message", "content": "{sys.query}"}}}
         """);
 
-    private readonly AgentCatalog _catalog = new(new AgentValidator(_ => false, new HashSet<string>()), Options.Create(new AgentsOptions { MaxAgents = 1 }));
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly AgentCatalog _catalog = new(new AgentValidator(_ => false, new HashSet<string>()), new InMemoryAgentStore(), Options.Create(new AgentsOptions { MaxAgents = 1 }));
 
     [Fact]
-    public void Put_BeyondMaxAgents_IsRefusedButReplacingIsNot()
+    public async Task Put_BeyondMaxAgents_IsRefusedButReplacingIsNot()
     {
-        Assert.Equal((true, []), _catalog.Put("t1", "a", s_echo));
-        Assert.Equal((false, []), _catalog.Put("t1", "a", s_echo with { Name = "again" }));
-        var (created, problems) = _catalog.Put("t1", "b", s_echo);
+        Assert.Equal((true, []), await _catalog.PutAsync("t1", "a", s_echo, Ct));
+        Assert.Equal((false, []), await _catalog.PutAsync("t1", "a", s_echo with { Name = "again" }, Ct));
+        var (created, problems) = await _catalog.PutAsync("t1", "b", s_echo, Ct);
 
         Assert.False(created);
         Assert.Equal(["this tenant already has 1 agents of its own (AgentTrace:Agents:MaxAgents); delete one first"], problems);
-        Assert.Equal(["a"], _catalog.List("t1").Select(a => a.Id));
-        Assert.Equal("again", _catalog.Get("t1", "a")!.Name);
-        Assert.Equal((true, []), _catalog.Put("t2", "b", s_echo));
+        Assert.Equal(["a"], (await _catalog.ListAsync("t1", Ct)).Select(a => a.Id));
+        Assert.Equal("again", (await _catalog.GetAsync("t1", "a", Ct))!.Name);
+        Assert.Equal((true, []), await _catalog.PutAsync("t2", "b", s_echo, Ct));
     }
 
     [Fact]
-    public void TenantAgents_AreSeenAndChangedByTheirTenantOnly()
+    public async Task TenantAgents_AreSeenAndChangedByTheirTenantOnly()
     {
-        _catalog.Put("t1", "mine", s_echo with { Name = "t1's" });
+        await _catalog.PutAsync("t1", "mine", s_echo with { Name = "t1's" }, Ct);
 
-        Assert.Equal("t1's", _catalog.Get("t1", "mine")!.Name);
-        Assert.Null(_catalog.Get("t2", "mine"));
-        Assert.Empty(_catalog.List("t2"));
-        Assert.Equal(AgentDeleteOutcome.NotFound, _catalog.Delete("t2", "mine"));
-        Assert.Equal(AgentDeleteOutcome.Deleted, _catalog.Delete("t1", "mine"));
-        Assert.Null(_catalog.Get("t1", "mine"));
+        Assert.Equal("t1's", (await _catalog.GetAsync("t1", "mine", Ct))!.Name);
+        Assert.Null(await _catalog.GetAsync("t2", "mine", Ct));
+        Assert.Empty(await _catalog.ListAsync("t2", Ct));
+        Assert.Equal(AgentDeleteOutcome.NotFound, await _catalog.DeleteAsync("t2", "mine", Ct));
+        Assert.Equal(AgentDeleteOutcome.Deleted, await _catalog.DeleteAsync("t1", "mine", Ct));
+        Assert.Null(await _catalog.GetAsync("t1", "mine", Ct));
     }
 
     [Fact]
-    public void SharedAgent_ReplacedForOneTenant_StaysForTheOthersAndComesBackOnDelete()
+    public async Task SharedAgent_ReplacedForOneTenant_StaysForTheOthersAndComesBackOnDelete()
     {
         var folder = Directory.CreateTempSubdirectory("agenttrace-agents-");
         try
@@ -50,15 +52,15 @@ public sealed class AgentCatalogTests
                 """);
             _catalog.LoadFolder(folder.FullName);
 
-            Assert.Equal((false, []), _catalog.Put("t1", "echo", s_echo with { Name = "t1's echo" }));
+            Assert.Equal((false, []), await _catalog.PutAsync("t1", "echo", s_echo with { Name = "t1's echo" }, Ct));
 
-            Assert.Equal("t1's echo", _catalog.Get("t1", "echo")!.Name);
-            Assert.Equal(["t1's echo"], _catalog.List("t1").Select(a => a.Name));
-            Assert.Equal("shared echo", _catalog.Get("t2", "echo")!.Name);
-            Assert.Equal(AgentDeleteOutcome.Shared, _catalog.Delete("t2", "echo"));
-            Assert.Equal(AgentDeleteOutcome.Deleted, _catalog.Delete("t1", "echo"));
-            Assert.Equal("shared echo", _catalog.Get("t1", "echo")!.Name);
-            Assert.Equal(AgentDeleteOutcome.Shared, _catalog.Delete("t1", "echo"));
+            Assert.Equal("t1's echo", (await _catalog.GetAsync("t1", "echo", Ct))!.Name);
+            Assert.Equal(["t1's echo"], (await _catalog.ListAsync("t1", Ct)).Select(a => a.Name));
+            Assert.Equal("shared echo", (await _catalog.GetAsync("t2", "echo", Ct))!.Name);
+            Assert.Equal(AgentDeleteOutcome.Shared, await _catalog.DeleteAsync("t2", "echo", Ct));
+            Assert.Equal(AgentDeleteOutcome.Deleted, await _catalog.DeleteAsync("t1", "echo", Ct));
+            Assert.Equal("shared echo", (await _catalog.GetAsync("t1", "echo", Ct))!.Name);
+            Assert.Equal(AgentDeleteOutcome.Shared, await _catalog.DeleteAsync("t1", "echo", Ct));
         }
         finally
         {

@@ -42,14 +42,14 @@ public sealed class RunControlTests : FakeLlmAgentTests
     [Fact]
     public async Task IndependentBranches_RunBeforeTheirJoin()
     {
-        var (_, problems) = Host.Catalog.Put(AgentHost.Tenant, "fan", AgentValidatorTests.Parse("""
+        var (_, problems) = await Host.Catalog.PutAsync(AgentHost.Tenant, "fan", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["r1", "r2"]},
               "r1": {"type": "Retrieval", "knowledge_bases": ["agenttrace-docs"], "query": "trace levels", "downstream": ["llm"]},
               "r2": {"type": "Retrieval", "knowledge_bases": ["agenttrace-docs"], "query": "redaction secrets", "downstream": ["llm"]},
               "llm": {"type": "LLM", "prompt": "{r1.content}\n{r2.content}\nQuestion: {sys.query}", "downstream": ["m"]},
               "m": {"type": "Message", "content": "{llm.content}"}}}
-            """));
+            """), TestContext.Current.CancellationToken);
         Assert.Empty(problems);
         Llm.Enqueue(FakeReply.Say("joined"));
 
@@ -70,13 +70,13 @@ public sealed class RunControlTests : FakeLlmAgentTests
     [Fact]
     public async Task Loop_ThatNeverExits_StopsAtTheRunLimit()
     {
-        var (_, problems) = Host.Catalog.Put(AgentHost.Tenant, "loop", AgentValidatorTests.Parse("""
+        var (_, problems) = await Host.Catalog.PutAsync(AgentHost.Tenant, "loop", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["llm"]},
               "llm": {"type": "LLM", "downstream": ["check"]},
               "check": {"type": "Categorize", "categories": {"again": {"to": "llm"}, "done": {"to": "m"}}},
               "m": {"type": "Message", "content": "{llm.content}"}}}
-            """));
+            """), TestContext.Current.CancellationToken);
         Assert.Empty(problems);
         for (var i = 0; i < 3; i++)
         {
@@ -94,13 +94,13 @@ public sealed class RunControlTests : FakeLlmAgentTests
     [Fact]
     public async Task Loop_ThatExits_RunsTheLoopAgainThenAnswers()
     {
-        var (_, problems) = Host.Catalog.Put(AgentHost.Tenant, "loop2", AgentValidatorTests.Parse("""
+        var (_, problems) = await Host.Catalog.PutAsync(AgentHost.Tenant, "loop2", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["llm"]},
               "llm": {"type": "LLM", "downstream": ["check"]},
               "check": {"type": "Categorize", "categories": {"again": {"to": "llm"}, "done": {"to": "m"}}},
               "m": {"type": "Message", "content": "{llm.content}"}}}
-            """));
+            """), TestContext.Current.CancellationToken);
         Assert.Empty(problems);
         Llm.Enqueue(FakeReply.Say("draft"), FakeReply.Say("again"), FakeReply.Say("final poem"), FakeReply.Say("done"));
 

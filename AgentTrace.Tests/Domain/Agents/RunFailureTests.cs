@@ -10,14 +10,14 @@ public sealed class RunFailureTests : FakeLlmAgentTests
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        var (_, problems) = Host.Catalog.Put(AgentHost.Tenant, "hooks", AgentValidatorTests.Parse($$$"""
+        var (_, problems) = await Host.Catalog.PutAsync(AgentHost.Tenant, "hooks", AgentValidatorTests.Parse($$$"""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["agent"]},
               "agent": {"type": "Agent", "tools": ["ticket", "http_get"], "downstream": ["m"], "timeout_seconds": 5},
               "m": {"type": "Message", "content": "{agent.content}"}},
              "tools": [{"name": "ticket", "url": "{{{Llm.HookUrl("ticket")}}}", "description": "Opens a ticket",
                         "parameters": {"type": "object", "properties": {"title": {"type": "string"} } }, "timeout_seconds": 0.5 } ] }
-            """));
+            """), TestContext.Current.CancellationToken);
         Assert.Empty(problems);
     }
 
@@ -113,12 +113,12 @@ public sealed class RunFailureTests : FakeLlmAgentTests
     [Fact]
     public async Task Llm_TooSlow_TimesOutTheComponent()
     {
-        var (_, problems) = Host.Catalog.Put(AgentHost.Tenant, "slow", AgentValidatorTests.Parse("""
+        var (_, problems) = await Host.Catalog.PutAsync(AgentHost.Tenant, "slow", AgentValidatorTests.Parse("""
             {"components": {
               "begin": {"type": "Begin", "downstream": ["llm"]},
               "llm": {"type": "LLM", "timeout_seconds": 0.3, "downstream": ["m"]},
               "m": {"type": "Message", "content": "{llm.content}"}}}
-            """));
+            """), TestContext.Current.CancellationToken);
         Assert.Empty(problems);
         Llm.Enqueue(new FakeReply { Text = "late", Delay = TimeSpan.FromSeconds(5) });
 

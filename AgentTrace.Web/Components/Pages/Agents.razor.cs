@@ -64,7 +64,7 @@ public sealed partial class Agents : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _agents = Catalog.List(await User.TenantAsync());
+        _agents = await Catalog.ListAsync(await User.TenantAsync(), _life.Token);
         _selected = _agents.FirstOrDefault();
         _canRun = await User.HasRoleAsync(ApiRole.Writer);
         _answerThrottle = new RenderThrottle(s_answerInterval, ShowAnswerAsync, Clock);
