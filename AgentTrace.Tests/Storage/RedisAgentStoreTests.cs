@@ -1,0 +1,9 @@
+using AgentTrace.Domain.Agents.Catalog;
+using AgentTrace.Tests.Support;
+
+namespace AgentTrace.Tests.Storage;
+
+public sealed class RedisAgentStoreTests(RedisFixture redis) : AgentStoreContract, IClassFixture<RedisFixture>
+{
+    protected override IAgentStore NewStore() => redis.NewStore().CreateAgentStore();
+}
