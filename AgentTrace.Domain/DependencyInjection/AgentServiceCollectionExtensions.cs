@@ -36,7 +36,9 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<AgentCatalog>();
         services.AddHostedService<AgentCatalogLoader>();
         services.AddHostedService<AgentWarmup>();
-        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<ITraceStore>() is RedisTraceStore redis
+            ? redis.CreateConversationStore(sp.GetRequiredService<IOptions<AgentsOptions>>().Value.MaxHistoryMessages)
+            : new InMemoryConversationStore(sp.GetRequiredService<IOptions<AgentsOptions>>()));
         services.AddSingleton<RunRegistry>();
         services.AddSingleton<RunCancelRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<RunCancelRelay>());

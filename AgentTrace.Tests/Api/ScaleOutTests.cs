@@ -116,6 +116,28 @@ public sealed class ScaleOutTests(RedisFixture redis) : IClassFixture<RedisFixtu
         (await instanceB.ClientFor(ApiFactory.T2Admin).GetJsonAsync("/api/v1/agents/echo")).AssertError(HttpStatusCode.NotFound, "agent echo");
     }
 
+    [Fact]
+    public async Task ConversationStartedOnInstanceA_ContinuesOnInstanceB_WithItsHistory()
+    {
+        var settings = SharedRedis();
+        await using var instanceA = new SettingsApiFactory(settings);
+        await using var instanceB = new SettingsApiFactory(settings);
+        var (_, first) = await instanceA.ClientFor(ApiFactory.T1Writer).PostJsonAsync("/api/v1/agents/doc-qa/completions/trace",
+            """{"question":"How are secrets redacted?","stream":false,"session_id":"conv-ab"}""");
+        var clientB = instanceB.ClientFor(ApiFactory.T1Writer);
+
+        var (status, second) = await clientB.PostJsonAsync("/api/v1/agents/doc-qa/completions/trace",
+            """{"question":"Which levels record thinking events?","stream":false,"session_id":"conv-ab"}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var taskId = second.GetProperty("data").GetProperty("task_id").GetString();
+        var events = (await clientB.GetJsonAsync($"/api/v1/traces/{taskId}/events?event_types=llm_call_started")).Body.GetProperty("data").GetProperty("events");
+        var messages = events[0].GetProperty("llm").GetProperty("messages").EnumerateArray().ToList();
+        Assert.Equal(["system", "user", "assistant", "user"], messages.Select(m => m.GetProperty("role").GetString()));
+        Assert.Equal("How are secrets redacted?", messages[1].GetProperty("content").GetString());
+        Assert.StartsWith(first.GetProperty("data").GetProperty("answer").GetString()![..40], messages[2].GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
     private Dictionary<string, string?> SharedRedis() => new()
     {
         ["AgentTrace:Storage:Redis"] = redis.Server.ConnectionString,

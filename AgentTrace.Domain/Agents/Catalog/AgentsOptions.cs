@@ -28,7 +28,7 @@ public sealed class AgentsOptions
     /// <summary>Agent runs in progress at once on this server.</summary>
     public int MaxConcurrentRuns { get; set; } = 256;
 
-    /// <summary>Conversations kept in memory; the least recently used is forgotten first.</summary>
+    /// <summary>Conversations kept in memory with the embedded store; the least recently used is forgotten first (Redis expires them instead).</summary>
     public int MaxConversations { get; set; } = 10_000;
 
     /// <summary>Messages of a conversation's history given to the LLM.</summary>

@@ -20,7 +20,7 @@ namespace AgentTrace.Domain.Agents.Runtime;
 /// step, and ends the trace <c>completed</c>, <c>failed</c> or <c>cancelled</c>.
 /// </summary>
 public sealed partial class AgentRunner(
-    TraceRecorder recorder, RunRegistry registry, ConversationStore conversations, ToolCatalog tools, AgentServices services, ILogger<AgentRunner> logger)
+    TraceRecorder recorder, RunRegistry registry, IConversationStore conversations, ToolCatalog tools, AgentServices services, ILogger<AgentRunner> logger)
 {
     /// <summary>Starts a run of <paramref name="agent"/>; null when this server already runs as many as it may.</summary>
     public async Task<AgentRun?> StartAsync(AgentDefinition agent, AgentRunRequest request, CancellationToken cancellationToken = default)
@@ -35,6 +35,7 @@ public sealed partial class AgentRunner(
         {
             var agentId = agent.Id!;
             var sessionId = request.SessionId ?? TraceIds.NewTaskId();
+            var history = await conversations.HistoryAsync(request.TenantId, agentId, sessionId, cancellationToken).ConfigureAwait(false);
             var trace = await recorder.StartAsync(new TraceSession
             {
                 TaskId = TraceIds.NewTaskId(),
@@ -48,7 +49,7 @@ public sealed partial class AgentRunner(
             }, cancellationToken).ConfigureAwait(false);
             // From here on the run goes ahead even if the caller goes away, so its trace never stays open.
             run = new AgentRun(request.TenantId, agentId, trace.TaskId, sessionId, new CancellationTokenSource(), Channel.CreateUnbounded<AnswerChunk>(new UnboundedChannelOptions { SingleReader = true }));
-            var context = new RunContext(agent, request, run, trace, conversations.History(request.TenantId, agentId, sessionId), tools.For(agent), services);
+            var context = new RunContext(agent, request, run, trace, history, tools.For(agent), services);
             registry.Add(run);
             _ = Task.Run(() => ExecuteAsync(context), CancellationToken.None);
             return run;
@@ -134,7 +135,7 @@ public sealed partial class AgentRunner(
         }, CancellationToken.None).ConfigureAwait(false);
         if (result.Status == TraceStatus.Completed)
         {
-            conversations.Append(context.Run.TenantId, context.Run.AgentId, context.Run.SessionId, context.Request.Question, result.Answer);
+            await conversations.AppendAsync(context.Run.TenantId, context.Run.AgentId, context.Run.SessionId, context.Request.Question, result.Answer, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

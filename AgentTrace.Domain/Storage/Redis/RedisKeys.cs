@@ -20,6 +20,7 @@ namespace AgentTrace.Domain.Storage.Redis;
 /// P:watch:TENANT:TASK            channel: a trace changed (appended, finished, deleted)
 /// P:feed:TENANT                  channel: task id of a trace created or finished
 /// P:agents:{TENANT}              hash: agent id → definition JSON, the tenant's own agents
+/// P:conv:{TENANT}:AGENT:SESSION  list: a conversation's last messages, role letter then text
 /// P:run-cancel                   channel: a server asks the one running an agent run to cancel it
 /// P:run-cancel:REPLY             channel: the answer of the server that cancelled it
 /// </code>
@@ -53,6 +54,8 @@ internal sealed class RedisKeys(string prefix)
     public RedisChannel Feed(string tenantId) => RedisChannel.Literal($"{Prefix}:feed:{tenantId}");
 
     public RedisKey Agents(string tenantId) => $"{Prefix}:agents:{{{tenantId}}}";
+
+    public RedisKey Conversation(string tenantId, string agentId, string sessionId) => $"{Prefix}:conv:{{{tenantId}}}:{agentId}:{sessionId}";
 
     public RedisChannel CancelRequests => RedisChannel.Literal($"{Prefix}:run-cancel");
 

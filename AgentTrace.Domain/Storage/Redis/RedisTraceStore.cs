@@ -53,6 +53,9 @@ public sealed class RedisTraceStore : ITraceStore
     /// <summary>A store for the tenants' agents, kept beside their traces.</summary>
     internal RedisAgentStore CreateAgentStore() => new(_db, _keys);
 
+    /// <summary>A store for the built-in agents' conversations, expiring as traces do.</summary>
+    internal RedisConversationStore CreateConversationStore(int maxMessages) => new(_db, _keys, maxMessages, TimeSpan.FromMilliseconds(_retentionMs));
+
     private long NowMs => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
     public async Task<bool> CreateAsync(TraceSession session, CancellationToken cancellationToken = default)

@@ -5,29 +5,27 @@ using Microsoft.Extensions.Options;
 namespace AgentTrace.Domain.Agents.Conversations;
 
 /// <summary>
-/// The conversations of the built-in agents, in memory: per tenant, agent and session id, the questions and
-/// answers so far. Holds at most <see cref="AgentsOptions.MaxConversations"/> (the least recently used is
-/// forgotten first) and the last <see cref="AgentsOptions.MaxHistoryMessages"/> messages of each.
+/// Conversations in this process, for the embedded trace store. Holds at most
+/// <see cref="AgentsOptions.MaxConversations"/> (the least recently used is forgotten first) and the last
+/// <see cref="AgentsOptions.MaxHistoryMessages"/> messages of each.
 /// </summary>
-public sealed class ConversationStore(IOptions<AgentsOptions> options)
+public sealed class InMemoryConversationStore(IOptions<AgentsOptions> options) : IConversationStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Tenant, string Agent, string Session), LinkedListNode<Conversation>> _byKey = [];
     private readonly LinkedList<Conversation> _recent = new();
 
-    /// <summary>The history given to the LLM: a copy of the conversation's last messages (empty when it is new).</summary>
-    public IReadOnlyList<ChatMessage> History(string tenantId, string agentId, string sessionId)
+    public Task<IReadOnlyList<ChatMessage>> HistoryAsync(string tenantId, string agentId, string sessionId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            return _byKey.TryGetValue((tenantId, agentId, sessionId), out var node)
+            return Task.FromResult<IReadOnlyList<ChatMessage>>(_byKey.TryGetValue((tenantId, agentId, sessionId), out var node)
                 ? [.. node.Value.Messages.Select(m => new ChatMessage(m.Role, m.Text))]
-                : [];
+                : []);
         }
     }
 
-    /// <summary>Adds a question and its answer to the conversation, starting it when it is new.</summary>
-    public void Append(string tenantId, string agentId, string sessionId, string question, string answer)
+    public Task AppendAsync(string tenantId, string agentId, string sessionId, string question, string answer, CancellationToken cancellationToken)
     {
         var key = (tenantId, agentId, sessionId);
         lock (_lock)
@@ -58,6 +56,8 @@ public sealed class ConversationStore(IOptions<AgentsOptions> options)
                 _byKey.Remove(oldest.Value.Key);
             }
         }
+
+        return Task.CompletedTask;
     }
 
     private sealed record Conversation((string Tenant, string Agent, string Session) Key)

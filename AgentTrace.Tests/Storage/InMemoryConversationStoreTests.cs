@@ -1,0 +1,11 @@
+using AgentTrace.Domain.Agents.Catalog;
+using AgentTrace.Domain.Agents.Conversations;
+using Microsoft.Extensions.Options;
+
+namespace AgentTrace.Tests.Storage;
+
+public sealed class InMemoryConversationStoreTests : ConversationStoreContract
+{
+    protected override IConversationStore NewStore(int maxMessages) =>
+        new InMemoryConversationStore(Options.Create(new AgentsOptions { MaxHistoryMessages = maxMessages }));
+}

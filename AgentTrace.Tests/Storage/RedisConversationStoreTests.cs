@@ -1,0 +1,9 @@
+using AgentTrace.Domain.Agents.Conversations;
+using AgentTrace.Tests.Support;
+
+namespace AgentTrace.Tests.Storage;
+
+public sealed class RedisConversationStoreTests(RedisFixture redis) : ConversationStoreContract, IClassFixture<RedisFixture>
+{
+    protected override IConversationStore NewStore(int maxMessages) => redis.NewStore().CreateConversationStore(maxMessages);
+}
