@@ -48,7 +48,8 @@ public sealed partial class RunCancelRelay(ITraceStore store, RunRegistry runs, 
         try
         {
             var listeners = await redis.Subscriber.PublishAsync(redis.Keys.CancelRequests, CancelRequest.Write(taskId, replyId, tenantId)).ConfigureAwait(false);
-            return await answers.CancelledAsync(listeners).WaitAsync(s_answerWait, cancellationToken).ConfigureAwait(false);
+            // On a cluster the count is one node's: only the first "cancelled" or the wait can end the asking.
+            return await answers.CancelledAsync(redis.IsCluster ? long.MaxValue : listeners).WaitAsync(s_answerWait, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

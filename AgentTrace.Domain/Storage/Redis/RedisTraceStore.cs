@@ -50,6 +50,9 @@ public sealed class RedisTraceStore : ITraceStore
 
     internal RedisKeys Keys => _keys;
 
+    /// <summary>Whether Redis runs as a cluster, where <c>PUBLISH</c> counts only the subscribers of one node.</summary>
+    internal bool IsCluster => _redis.GetServers().Any(s => s.ServerType == ServerType.Cluster);
+
     /// <summary>A store for the tenants' agents, kept beside their traces.</summary>
     internal RedisAgentStore CreateAgentStore() => new(_db, _keys);
 
