@@ -30,7 +30,7 @@ public sealed class AgentsPageTests : DashboardTest
         Assert.NotEmpty(page.FindAll("[data-test=timeline-row][data-kind=tool]"));
         Assert.NotEmpty(page.FindAll("[data-test=timeline-row][data-kind=llm]"));
         page.Find("[data-test=timeline-row][data-kind=tool]").Click();
-        Assert.Contains("17 * 23", page.Find("[data-test=step-arguments]").TextContent);
+        page.WaitForAssertion(() => Assert.Contains("17 * 23", page.Find("[data-test=step-arguments]").TextContent));
     }
 
     [Fact]
