@@ -70,14 +70,7 @@ public sealed class RunControlTests : FakeLlmAgentTests
     [Fact]
     public async Task Loop_ThatNeverExits_StopsAtTheRunLimit()
     {
-        var (_, problems) = await Host.Catalog.PutAsync(AgentHost.Tenant, "loop", AgentValidatorTests.Parse("""
-            {"components": {
-              "begin": {"type": "Begin", "downstream": ["llm"]},
-              "llm": {"type": "LLM", "downstream": ["check"]},
-              "check": {"type": "Categorize", "categories": {"again": {"to": "llm"}, "done": {"to": "m"}}},
-              "m": {"type": "Message", "content": "{llm.content}"}}}
-            """), TestContext.Current.CancellationToken);
-        Assert.Empty(problems);
+        await PutLoopAgentAsync("loop");
         for (var i = 0; i < 3; i++)
         {
             Llm.Enqueue(FakeReply.Say("draft"), FakeReply.Say("again"));
@@ -94,14 +87,7 @@ public sealed class RunControlTests : FakeLlmAgentTests
     [Fact]
     public async Task Loop_ThatExits_RunsTheLoopAgainThenAnswers()
     {
-        var (_, problems) = await Host.Catalog.PutAsync(AgentHost.Tenant, "loop2", AgentValidatorTests.Parse("""
-            {"components": {
-              "begin": {"type": "Begin", "downstream": ["llm"]},
-              "llm": {"type": "LLM", "downstream": ["check"]},
-              "check": {"type": "Categorize", "categories": {"again": {"to": "llm"}, "done": {"to": "m"}}},
-              "m": {"type": "Message", "content": "{llm.content}"}}}
-            """), TestContext.Current.CancellationToken);
-        Assert.Empty(problems);
+        await PutLoopAgentAsync("loop2");
         Llm.Enqueue(FakeReply.Say("draft"), FakeReply.Say("again"), FakeReply.Say("final poem"), FakeReply.Say("done"));
 
         var (result, _, events) = await Host.RunAsync("loop2", "Write a poem");
@@ -109,5 +95,18 @@ public sealed class RunControlTests : FakeLlmAgentTests
         Assert.Equal(TraceStatus.Completed, result.Status);
         Assert.Equal("final poem", result.Answer);
         Assert.Equal(2, events.Count(e => e.EventType == TraceEventType.NodeFinished && e.ComponentId == "llm"));
+    }
+
+    /// <summary>Adds an agent whose LLM step runs again while the categorizer says "again", and answers on "done".</summary>
+    private async Task PutLoopAgentAsync(string id)
+    {
+        var (_, problems) = await Host.Catalog.PutAsync(AgentHost.Tenant, id, AgentValidatorTests.Parse("""
+            {"components": {
+              "begin": {"type": "Begin", "downstream": ["llm"]},
+              "llm": {"type": "LLM", "downstream": ["check"]},
+              "check": {"type": "Categorize", "categories": {"again": {"to": "llm"}, "done": {"to": "m"}}},
+              "m": {"type": "Message", "content": "{llm.content}"}}}
+            """), TestContext.Current.CancellationToken);
+        Assert.Empty(problems);
     }
 }
