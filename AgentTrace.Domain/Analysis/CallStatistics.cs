@@ -1,3 +1,5 @@
+using AgentTrace.Domain.Model;
+
 namespace AgentTrace.Domain.Analysis;
 
 /// <summary>Roll-ups of the completed LLM, retrieval and tool spans; open calls have no result to count.</summary>
@@ -10,9 +12,9 @@ internal static class CallStatistics
             {
                 ModelName = calls.Key,
                 Calls = calls.Count(),
-                PromptTokens = calls.Sum(c => c.End!.Llm?.PromptTokens ?? 0),
-                CompletionTokens = calls.Sum(c => c.End!.Llm?.CompletionTokens ?? 0),
-                TotalTokens = calls.Sum(c => c.End!.Llm is { } llm ? EventFacts.Tokens(llm) : 0),
+                PromptTokens = Counts.Sum(calls, c => c.End!.Llm?.PromptTokens ?? 0),
+                CompletionTokens = Counts.Sum(calls, c => c.End!.Llm?.CompletionTokens ?? 0),
+                TotalTokens = Counts.Sum(calls, c => c.End!.Llm is { } llm ? EventFacts.Tokens(llm) : 0),
                 MeanLatencyMs = Math.Round(calls.Average(LatencyMs), 1),
                 MaxLatencyMs = Math.Round(calls.Max(LatencyMs), 1),
             })
@@ -30,7 +32,7 @@ internal static class CallStatistics
         return new RetrievalStats
         {
             Calls = searches.Count,
-            Chunks = searches.Sum(Chunks),
+            Chunks = Counts.Sum(searches, Chunks),
             Empty = searches.Count(s => Chunks(s) == 0),
             MeanTopScore = tops.Count > 0 ? Math.Round(tops.Average(), 3) : null,
             MeanLatencyMs = Math.Round(searches.Average(LatencyMs), 1),

@@ -7,7 +7,7 @@ internal static class EventFacts
 {
     public static double? LatencyMs(TraceEvent e) => e.Llm?.LatencyMs ?? e.Retrieval?.LatencyMs ?? e.Tool?.LatencyMs;
 
-    public static long Tokens(LlmPayload llm) => llm.TotalTokens ?? (llm.PromptTokens ?? 0) + (llm.CompletionTokens ?? 0);
+    public static long Tokens(LlmPayload llm) => llm.TotalTokens ?? Counts.Add(llm.PromptTokens ?? 0, llm.CompletionTokens ?? 0);
 
     public static long Chunks(RetrievalPayload retrieval) => retrieval.ChunksRetrieved ?? retrieval.Chunks?.Count ?? 0;
 

@@ -1,6 +1,6 @@
 namespace AgentTrace.Domain.Model;
 
-/// <summary>Adds events to a <see cref="TraceSummary"/> without an allocation per event.</summary>
+/// <summary>Adds events to a <see cref="TraceSummary"/> without an allocation per event; every count saturates (<see cref="Counts"/>).</summary>
 public struct SummaryCounter(TraceSummary start)
 {
     private long _events = start.TotalEvents;
@@ -19,36 +19,36 @@ public struct SummaryCounter(TraceSummary start)
     public void Add(TraceEvent e)
     {
         var type = e.EventType;
-        _events++;
+        _events = Counts.Add(_events, 1);
         if (e.Error is not null || type is TraceEventType.NodeFailed or TraceEventType.WorkflowFailed or TraceEventType.ErrorOccurred)
         {
-            _errors++;
+            _errors = Counts.Add(_errors, 1);
         }
 
         switch (type)
         {
             case TraceEventType.LlmCallCompleted:
-                _llmCalls++;
+                _llmCalls = Counts.Add(_llmCalls, 1);
                 var prompt = e.Llm?.PromptTokens ?? 0;
                 var completion = e.Llm?.CompletionTokens ?? 0;
-                _promptTokens += prompt;
-                _completionTokens += completion;
-                _totalTokens += e.Llm?.TotalTokens ?? prompt + completion;
+                _promptTokens = Counts.Add(_promptTokens, prompt);
+                _completionTokens = Counts.Add(_completionTokens, completion);
+                _totalTokens = Counts.Add(_totalTokens, e.Llm?.TotalTokens ?? Counts.Add(prompt, completion));
                 break;
             case TraceEventType.RetrievalCompleted:
-                _retrievals++;
-                _chunks += e.Retrieval?.ChunksRetrieved ?? 0;
+                _retrievals = Counts.Add(_retrievals, 1);
+                _chunks = Counts.Add(_chunks, e.Retrieval?.ChunksRetrieved ?? 0);
                 break;
             case TraceEventType.ToolCallCompleted:
-                _toolCalls++;
+                _toolCalls = Counts.Add(_toolCalls, 1);
                 break;
             case TraceEventType.NodeFinished or TraceEventType.NodeFailed:
-                _nodes++;
+                _nodes = Counts.Add(_nodes, 1);
                 break;
         }
     }
 
-    public void Dropped(long count) => _dropped += count;
+    public void Dropped(long count) => _dropped = Counts.Add(_dropped, count);
 
     public readonly TraceSummary ToSummary() => new()
     {

@@ -31,29 +31,46 @@ public sealed class EventSanitizer
         return e with
         {
             Seq = seq,
-            EventId = eventId,
+            EventId = FieldRepair.Text(eventId, "event_id", ref cut)!,
+            SpanId = FieldRepair.Text(e.SpanId, "span_id", ref cut),
+            ParentSpanId = FieldRepair.Text(e.ParentSpanId, "parent_span_id", ref cut),
+            ComponentId = FieldRepair.Text(e.ComponentId, "component_id", ref cut),
+            ComponentName = FieldRepair.Text(e.ComponentName, "component_name", ref cut),
+            ComponentType = FieldRepair.Text(e.ComponentType, "component_type", ref cut),
             Inputs = Json(e.Inputs, "inputs", text, ref cut),
             Outputs = Json(e.Outputs, "outputs", text, ref cut),
             Metadata = Json(e.Metadata, "metadata", text ?? LevelLimits.MinimalErrorLimit, ref cut),
             Thoughts = Text(e.Thoughts, text, "thoughts", ref cut),
             Error = Text(e.Error, limits.ErrorLimit, "error", ref cut),
+            ElapsedTime = FieldRepair.Number(e.ElapsedTime, "elapsed_time", ref cut),
             Llm = e.Llm is null ? null : Llm(e.Llm, text, ref cut),
             Retrieval = e.Retrieval is null ? null : Retrieval(e.Retrieval, limits, ref cut),
             Tool = e.Tool is null ? null : e.Tool with
             {
+                CallId = FieldRepair.Text(e.Tool.CallId, "tool.call_id", ref cut),
+                ToolName = FieldRepair.Text(e.Tool.ToolName, "tool.tool_name", ref cut),
+                ToolType = FieldRepair.Text(e.Tool.ToolType, "tool.tool_type", ref cut),
                 Arguments = Json(e.Tool.Arguments, "tool.arguments", text, ref cut),
                 Result = Json(e.Tool.Result, "tool.result", text, ref cut),
+                LatencyMs = FieldRepair.Number(e.Tool.LatencyMs, "tool.latency_ms", ref cut),
             },
-            Truncated = Merge(e.Truncated, cut),
+            Truncated = Merge(FieldRepair.Texts(e.Truncated, "truncated", ref cut), cut),
         };
     }
 
-    /// <summary>Redacts a new trace's metadata (kept at every level, cut like metadata of events).</summary>
+    /// <summary>Redacts a new trace's metadata (kept at every level, cut like metadata of events) and repairs its text.</summary>
     public TraceSession Sanitize(TraceSession session)
     {
         List<string>? cut = null;
         var limit = LevelLimits.For(session.TraceLevel).TextLimit ?? LevelLimits.MinimalErrorLimit;
-        return session.Metadata is null ? session : session with { Metadata = Json(session.Metadata, "metadata", limit, ref cut) };
+        return session with
+        {
+            AgentId = FieldRepair.Text(session.AgentId, "agent_id", ref cut),
+            SessionId = FieldRepair.Text(session.SessionId, "session_id", ref cut),
+            UserId = FieldRepair.Text(session.UserId, "user_id", ref cut),
+            Tags = FieldRepair.Texts(session.Tags, "tags", ref cut)!,
+            Metadata = Json(session.Metadata, "metadata", limit, ref cut),
+        };
     }
 
     /// <summary>Applies the level and redaction to how a run ended: its error and outputs.</summary>
@@ -63,6 +80,7 @@ public sealed class EventSanitizer
         return completion with
         {
             Error = Text(completion.Error, limits.ErrorLimit, "error", ref cut),
+            ElapsedSeconds = FieldRepair.Number(completion.ElapsedSeconds, "elapsed_time", ref cut),
             Outputs = Json(completion.Outputs, "outputs", limits.TextLimit, ref cut),
         };
     }
@@ -75,18 +93,27 @@ public sealed class EventSanitizer
             messages = new List<ChatMessageRecord>(given.Count);
             for (var i = 0; i < given.Count; i++)
             {
-                messages.Add(given[i] with { Content = Text(given[i].Content, limit, $"llm.messages[{i}].content", ref cut) });
+                messages.Add(given[i] with
+                {
+                    Role = FieldRepair.Text(given[i].Role, $"llm.messages[{i}].role", ref cut)!,
+                    Content = Text(given[i].Content, limit, $"llm.messages[{i}].content", ref cut),
+                });
             }
         }
 
         return llm with
         {
+            CallId = FieldRepair.Text(llm.CallId, "llm.call_id", ref cut),
+            ModelName = FieldRepair.Text(llm.ModelName, "llm.model_name", ref cut),
             Prompt = Text(llm.Prompt, limit, "llm.prompt", ref cut),
             Messages = messages,
             Response = Text(llm.Response, limit, "llm.response", ref cut),
             TotalTokens = llm.TotalTokens ?? (llm.PromptTokens is null && llm.CompletionTokens is null
                 ? null
-                : (llm.PromptTokens ?? 0) + (llm.CompletionTokens ?? 0)),
+                : Counts.Add(llm.PromptTokens ?? 0, llm.CompletionTokens ?? 0)),
+            LatencyMs = FieldRepair.Number(llm.LatencyMs, "llm.latency_ms", ref cut),
+            Temperature = FieldRepair.Number(llm.Temperature, "llm.temperature", ref cut),
+            FinishReason = FieldRepair.Text(llm.FinishReason, "llm.finish_reason", ref cut),
         };
     }
 
@@ -106,26 +133,38 @@ public sealed class EventSanitizer
             for (var i = 0; i < count; i++)
             {
                 var chunk = chunks[i];
-                var content = chunk.Content is null ? null : _redactor.Redact(chunk.Content);
+                var at = $"retrieval.chunks[{i}]";
+                var content = FieldRepair.Text(chunk.Content, at + ".content", ref cut) is { } given ? _redactor.Redact(given) : null;
                 if (content is not null && limits.ChunkContentLimit is { } max)
                 {
-                    content = TextCutter.Cut(content, max, $"retrieval.chunks[{i}].content", ref cut);
+                    content = TextCutter.Cut(content, max, at + ".content", ref cut);
                 }
 
-                kept.Add(chunk with { Content = content });
+                kept.Add(chunk with
+                {
+                    ChunkId = FieldRepair.Text(chunk.ChunkId, at + ".chunk_id", ref cut),
+                    DocumentId = FieldRepair.Text(chunk.DocumentId, at + ".document_id", ref cut),
+                    DocumentName = FieldRepair.Text(chunk.DocumentName, at + ".document_name", ref cut),
+                    Content = content,
+                    Score = FieldRepair.Number(chunk.Score, at + ".score", ref cut),
+                });
             }
         }
 
         return retrieval with
         {
+            RetrievalId = FieldRepair.Text(retrieval.RetrievalId, "retrieval.retrieval_id", ref cut),
             Query = Text(retrieval.Query, limits.TextLimit, "retrieval.query", ref cut),
+            KnowledgeBases = FieldRepair.Texts(retrieval.KnowledgeBases, "retrieval.knowledge_bases", ref cut),
+            SimilarityThreshold = FieldRepair.Number(retrieval.SimilarityThreshold, "retrieval.similarity_threshold", ref cut),
             Chunks = kept,
             ChunksRetrieved = retrieval.ChunksRetrieved ?? chunks?.Count,
+            LatencyMs = FieldRepair.Number(retrieval.LatencyMs, "retrieval.latency_ms", ref cut),
         };
     }
 
     private string? Text(string? value, int? limit, string path, ref List<string>? cut) =>
-        value is null || limit is null ? null : TextCutter.Cut(_redactor.Redact(value), limit.Value, path, ref cut);
+        value is null || limit is null ? null : TextCutter.Cut(_redactor.Redact(FieldRepair.Text(value, path, ref cut)!), limit.Value, path, ref cut);
 
     private JsonElement? Json(JsonElement? value, string path, int? limit, ref List<string>? cut) =>
         value is { } element && limit is { } max ? _json.Sanitize(element, path, max, ref cut) : null;

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using AgentTrace.Domain.Serialization;
 
 namespace AgentTrace.Domain.Recording;
 
@@ -7,12 +9,20 @@ namespace AgentTrace.Domain.Recording;
 /// Redacts and cuts one JSON value: values under secret keys become <c>[REDACTED]</c>, credential-looking
 /// text is masked, strings longer than the limit and arrays longer than <see cref="LevelLimits.MaxArrayItems"/>
 /// are cut, and each cut is reported by its path (<c>inputs.messages[2].content</c>).
+/// Text that is not valid Unicode is repaired first (<see cref="Utf8JsonRepair"/>), and listed like a cut.
 /// A value that needs no change is returned as it is.
 /// </summary>
 internal sealed class JsonValueSanitizer(Redactor redactor)
 {
     public JsonElement Sanitize(JsonElement value, string path, int textLimit, ref List<string>? truncated)
     {
+        if (Utf8JsonRepair.TryRepair(JsonMarshal.GetRawUtf8Value(value), path, default, out var repairedJson, out var repaired))
+        {
+            (truncated ??= []).AddRange(repaired);
+            using var fixedDocument = JsonDocument.Parse(repairedJson);
+            value = fixedDocument.RootElement.Clone();
+        }
+
         if (!NeedsRewrite(value, textLimit))
         {
             return value;

@@ -10,7 +10,9 @@ namespace AgentTrace.Domain.Recording;
 /// <summary>
 /// The single reader of the bounded queue between producers and the store. It applies the level policy and
 /// redaction, assigns gap-free <c>seq</c> numbers, batches appends per trace, and retries with backoff while
-/// the store is unreachable, so no recorded event is lost.
+/// the store is unreachable, so no recorded event is lost. Only an outage is retried: an event that cannot be
+/// prepared, or a batch the store refuses for what it holds, fails alone and is replaced in the trace by an
+/// <c>error_occurred</c> event that says so, and the queue goes on.
 /// </summary>
 public sealed partial class TraceCollector : BackgroundService
 {
@@ -50,7 +52,8 @@ public sealed partial class TraceCollector : BackgroundService
     /// </summary>
     internal async Task CreateAsync(TraceSession session, CancellationToken cancellationToken)
     {
-        if (!await PersistAsync(() => _store.CreateAsync(_sanitizer.Sanitize(session), cancellationToken), cancellationToken).ConfigureAwait(false))
+        var clean = _sanitizer.Sanitize(session);
+        if (!await PersistAsync(() => _store.CreateAsync(clean, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
             LogAlreadyExists(session.TaskId);
         }
@@ -116,8 +119,28 @@ public sealed partial class TraceCollector : BackgroundService
 
     private TraceEvent Prepare(ActiveTrace trace, TraceEvent e) => Prepare(trace, e, ++trace.LastSeq);
 
-    private TraceEvent Prepare(ActiveTrace trace, TraceEvent e, long seq) =>
-        _sanitizer.Sanitize(e, trace.Limits, seq, string.IsNullOrEmpty(e.EventId) ? TraceIds.NewSpanId() : e.EventId);
+    private TraceEvent Prepare(ActiveTrace trace, TraceEvent e, long seq)
+    {
+        try
+        {
+            return _sanitizer.Sanitize(e, trace.Limits, seq, string.IsNullOrEmpty(e.EventId) ? TraceIds.NewSpanId() : e.EventId);
+        }
+        catch (Exception ex)
+        {
+            LogEventNotPrepared(ex, e.EventType, seq, trace.TaskId);
+            return NotRecorded(seq, e.Timestamp, $"a {e.EventType.Name()} event could not be recorded: it could not be prepared for storage");
+        }
+    }
+
+    /// <summary>The event that stands in the trace for events that could not be stored, so the trace says so.</summary>
+    private static TraceEvent NotRecorded(long seq, DateTimeOffset timestamp, string error) => new()
+    {
+        Seq = seq,
+        EventId = TraceIds.NewSpanId(),
+        EventType = TraceEventType.ErrorOccurred,
+        Timestamp = timestamp,
+        Error = error + "; the server's log has the details",
+    };
 
     private List<TraceEvent> Pending(ActiveTrace trace)
     {
@@ -142,19 +165,56 @@ public sealed partial class TraceCollector : BackgroundService
 
     private async Task WriteAsync(ActiveTrace trace, List<TraceEvent> events, CancellationToken cancellationToken)
     {
-        var result = await PersistAsync(() => _store.AppendAsync(trace.TenantId, trace.TaskId, events, cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (result.Outcome == AppendOutcome.Gap)
+        AppendResult result;
+        try
         {
-            // Another writer appended to this trace: continue after its events.
-            var first = result.LastSeq + 1;
-            trace.LastSeq = result.LastSeq + events.Count;
-            var renumbered = events.Select((e, i) => e with { Seq = first + i }).ToList();
-            result = await PersistAsync(() => _store.AppendAsync(trace.TenantId, trace.TaskId, renumbered, cancellationToken), cancellationToken).ConfigureAwait(false);
+            result = await AppendAsync(trace, events, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBatchRefused(ex, events.Count, trace.TaskId);
+            await RecordLostBatchAsync(trace, events, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
         if (result.Outcome is not AppendOutcome.Appended)
         {
             LogNotStored(events.Count, trace.TaskId, result.Outcome);
+        }
+    }
+
+    private async Task<AppendResult> AppendAsync(ActiveTrace trace, List<TraceEvent> events, CancellationToken cancellationToken)
+    {
+        var result = await PersistAsync(() => _store.AppendAsync(trace.TenantId, trace.TaskId, events, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (result.Outcome != AppendOutcome.Gap)
+        {
+            return result;
+        }
+
+        // Another writer appended to this trace: continue after its events.
+        var first = result.LastSeq + 1;
+        trace.LastSeq = result.LastSeq + events.Count;
+        var renumbered = events.Select((e, i) => e with { Seq = first + i }).ToList();
+        return await PersistAsync(() => _store.AppendAsync(trace.TenantId, trace.TaskId, renumbered, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The store refused a batch for what it holds: one <c>error_occurred</c> event takes the batch's first
+    /// <c>seq</c> and says how many events were lost, so the trace shows it and its numbering stays gap-free.
+    /// </summary>
+    private async Task RecordLostBatchAsync(ActiveTrace trace, List<TraceEvent> events, CancellationToken cancellationToken)
+    {
+        var first = events[0].Seq;
+        trace.LastSeq = first - 1;
+        var stand = NotRecorded(first, events[^1].Timestamp, $"{events.Count} event(s) from seq {first} could not be stored");
+        try
+        {
+            await AppendAsync(trace, [stand], cancellationToken).ConfigureAwait(false);
+            trace.LastSeq = Math.Max(trace.LastSeq, first);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogBatchRefused(ex, 1, trace.TaskId);
         }
     }
 
@@ -169,7 +229,8 @@ public sealed partial class TraceCollector : BackgroundService
                 ingest.Done.TrySetResult(await IngestAsync(trace, ingest.Events, cancellationToken).ConfigureAwait(false));
                 break;
             case CompleteWork complete:
-                complete.Done.TrySetResult(await PersistAsync(() => _store.CompleteAsync(trace.TenantId, trace.TaskId, _sanitizer.Sanitize(complete.Completion, trace.Limits), cancellationToken), cancellationToken).ConfigureAwait(false));
+                var completion = _sanitizer.Sanitize(complete.Completion, trace.Limits);
+                complete.Done.TrySetResult(await PersistAsync(() => _store.CompleteAsync(trace.TenantId, trace.TaskId, completion, cancellationToken), cancellationToken).ConfigureAwait(false));
                 break;
         }
     }
@@ -210,7 +271,10 @@ public sealed partial class TraceCollector : BackgroundService
         };
     }
 
-    /// <summary>Runs a store call until it succeeds, waiting longer after each failure.</summary>
+    /// <summary>
+    /// Runs a store call until it succeeds, waiting longer after each outage. Any other failure is not retried: it
+    /// goes to the caller, so that one bad call never holds up the queue.
+    /// </summary>
     private async Task<T> PersistAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
         var delay = s_firstRetry;
@@ -220,7 +284,7 @@ public sealed partial class TraceCollector : BackgroundService
             {
                 return await call().ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (StoreFailure.IsOutage(ex) || ex is OperationCanceledException))
             {
                 LogStoreFailed(ex, attempt, delay.TotalMilliseconds, _queue.Reader.Count);
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
@@ -234,6 +298,12 @@ public sealed partial class TraceCollector : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} events of trace {TaskId} were not stored: {Outcome}")]
     private partial void LogNotStored(int count, string taskId, AppendOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {EventType} event (seq {Seq}) of trace {TaskId} could not be prepared for storage; an error event stands in its place")]
+    private partial void LogEventNotPrepared(Exception exception, TraceEventType eventType, long seq, string taskId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The store refused {Count} events of trace {TaskId}; they are not stored and an error event says so")]
+    private partial void LogBatchRefused(Exception exception, int count, string taskId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Trace {TaskId} already exists; it was not created again")]
     private partial void LogAlreadyExists(string taskId);

@@ -13,7 +13,7 @@ namespace AgentTrace.Domain.Serialization;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    Converters = [typeof(UtcTimestampConverter)])]
+    Converters = [typeof(UtcTimestampConverter), typeof(FiniteNumberConverter)])]
 [JsonSerializable(typeof(TraceSession))]
 [JsonSerializable(typeof(TraceEvent))]
 [JsonSerializable(typeof(TraceEvent[]))]
@@ -49,6 +49,6 @@ public sealed partial class TraceJsonContext : JsonSerializerContext
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new UtcTimestampConverter() },
+        Converters = { new UtcTimestampConverter(), new FiniteNumberConverter() },
     });
 }

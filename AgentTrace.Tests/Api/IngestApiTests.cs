@@ -138,7 +138,7 @@ public sealed class IngestApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     [InlineData("""{"events":[{"event_type":"node_started","seq":-4}]}""", "seq must be 1 or more")]
     [InlineData("""{"events":[]}""", "events is empty")]
     [InlineData("""[1,2]""", "'events' array")]
-    [InlineData("""{"events":[{"event_type":"llm_call_completed","llm":{"prompt_tokens":-1}}]}""", "token counts")]
+    [InlineData("""{"events":[{"event_type":"llm_call_completed","llm":{"prompt_tokens":-1}}]}""", "llm.prompt_tokens must be between 0 and")]
     public async Task Append_BadBody_IsBadRequestNamingTheProblem(string body, string fragment)
     {
         var taskId = await _writer.CreateTraceAsync();

@@ -5,19 +5,34 @@ using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Tests.Support;
 
-/// <summary>An in-memory store whose first writes fail, as a store does while its server is unreachable.</summary>
-public sealed class FlakyStore(int failures) : ITraceStore
+/// <summary>
+/// An in-memory store whose first writes fail, as a store does while its server is unreachable; and which, when told
+/// which events it cannot hold, refuses every append that carries one, as a store refuses data it cannot take.
+/// </summary>
+public sealed class FlakyStore(int failures, Func<TraceEvent, bool>? cannotHold = null) : ITraceStore
 {
     private readonly InMemoryTraceStore _inner = new(Options.Create(new InMemoryStoreOptions()));
     private int _failuresLeft = failures;
 
     public int Failed { get; private set; }
 
+    /// <summary>Appends refused because they carried an event the store cannot hold.</summary>
+    public int Refused { get; private set; }
+
     public Task<bool> CreateAsync(TraceSession session, CancellationToken cancellationToken = default) =>
         FailFirst(() => _inner.CreateAsync(session, cancellationToken));
 
     public Task<AppendResult> AppendAsync(string tenantId, string taskId, IReadOnlyList<TraceEvent> events, CancellationToken cancellationToken = default) =>
-        FailFirst(() => _inner.AppendAsync(tenantId, taskId, events, cancellationToken));
+        FailFirst(() =>
+        {
+            if (cannotHold is not null && events.Any(cannotHold))
+            {
+                Refused++;
+                throw new ArgumentException("the store cannot hold this event");
+            }
+
+            return _inner.AppendAsync(tenantId, taskId, events, cancellationToken);
+        });
 
     public Task<CompleteResult> CompleteAsync(string tenantId, string taskId, TraceCompletion completion, CancellationToken cancellationToken = default) =>
         FailFirst(() => _inner.CompleteAsync(tenantId, taskId, completion, cancellationToken));

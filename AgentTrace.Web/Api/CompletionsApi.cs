@@ -82,7 +82,7 @@ public static class CompletionsApi
         if (request.Stream)
         {
             var session = (await store.GetAsync(run.TenantId, run.TaskId, cancellationToken))!;
-            var frames = TraceCompletionStream.Frames(run, session, format, request.IncludeTrace, store, formatter, context.RequestAborted);
+            var frames = TraceCompletionStream.Frames(run, session, format, request.IncludeTrace, store, formatter, Logger(context), context.RequestAborted);
             return new EventStreamResult(frames, TimeSpan.FromSeconds(limits.Value.HeartbeatSeconds), slot);
         }
 
@@ -136,7 +136,7 @@ public static class CompletionsApi
         var envelope = new RagflowEnvelope(TraceIds.NewTaskId(), clock.GetUtcNow().ToUnixTimeSeconds(), run.TaskId, run.SessionId);
         if (request.Stream)
         {
-            var frames = RagflowCompletionStream.Frames(run, envelope, request.ReturnTrace, store, formatter, context.RequestAborted);
+            var frames = RagflowCompletionStream.Frames(run, envelope, request.ReturnTrace, store, formatter, Logger(context), context.RequestAborted);
             return new EventStreamResult(frames, TimeSpan.FromSeconds(limits.Value.HeartbeatSeconds), slot, SseFraming.DataOnly);
         }
 
@@ -200,6 +200,9 @@ public static class CompletionsApi
         context.Response.Headers[TraceIdHeader] = run.TaskId;
         return (run, slot, null);
     }
+
+    private static ILogger Logger(HttpContext context) =>
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CompletionsApi));
 
     private static JsonHttpResult<Envelope<object>>? RunError(AgentRun run, AgentRunResult result) => result.Status switch
     {

@@ -9,13 +9,14 @@ namespace AgentTrace.Web.Api;
 
 /// <summary>
 /// Turns the body of an append (<c>{"events": [...]}</c>) into events, enforcing the batch and event size limits
-/// and reporting every problem with the event's index.
+/// and reporting every problem with the event's index. Strings that were repaired on reading the body are listed in
+/// their event's <c>truncated</c>, as cut fields are.
 /// </summary>
 public static class EventBatchReader
 {
     private const int MaxProblemsReported = 20;
 
-    public static (List<TraceEvent>? Events, JsonHttpResult<Envelope<object>>? Error) Read(JsonElement body, HttpContext context, LimitsOptions limits)
+    public static (List<TraceEvent>? Events, JsonHttpResult<Envelope<object>>? Error) Read(JsonElement body, IReadOnlyList<string> repaired, HttpContext context, LimitsOptions limits)
     {
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("events", out var array) || array.ValueKind != JsonValueKind.Array)
         {
@@ -53,7 +54,7 @@ public static class EventBatchReader
                 return (null, ApiResults.Error(StatusCodes.Status413PayloadTooLarge, $"{at} is {size} bytes; one event may be at most {limits.MaxEventBytes} bytes"));
             }
 
-            if (EventTypeProblem(element, at) is { } typeProblem)
+            if (ShapeProblem(element, at) is { } typeProblem)
             {
                 problems.Add(typeProblem);
                 continue;
@@ -67,7 +68,7 @@ public static class EventBatchReader
             }
 
             problems.AddRange(EventValidator.Problems(e!, at));
-            events.Add(e!);
+            events.Add(WithRepaired(e!, "$." + at, repaired));
         }
 
         return problems.Count == 0
@@ -75,11 +76,24 @@ public static class EventBatchReader
             : (null, ApiResults.BadRequest(string.Join("; ", problems.Take(MaxProblemsReported)) + (problems.Count > MaxProblemsReported ? $"; and {problems.Count - MaxProblemsReported} more" : "")));
     }
 
-    private static string? EventTypeProblem(JsonElement element, string at)
+    /// <summary>The event with the repaired fields under <paramref name="path"/> added to its <c>truncated</c>.</summary>
+    private static TraceEvent WithRepaired(TraceEvent e, string path, IReadOnlyList<string> repaired)
+    {
+        var prefix = path + ".";
+        var own = repaired.Where(p => p.StartsWith(prefix, StringComparison.Ordinal)).Select(p => p[prefix.Length..]).Distinct(StringComparer.Ordinal).ToList();
+        return own.Count == 0 ? e : e with { Truncated = [.. e.Truncated ?? [], .. own] };
+    }
+
+    private static string? ShapeProblem(JsonElement element, string at)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            return $"{at} must be an object";
+            return $"{at} must be an object, not {JsonBody.Kind(element)}";
+        }
+
+        if (element.TryGetProperty("seq", out var seq) && seq.ValueKind == JsonValueKind.Number && seq.TryGetInt64(out var given) && given == 0)
+        {
+            return $"{at}.seq must be 1 or more (or left out to have it assigned)";
         }
 
         if (!element.TryGetProperty("event_type", out var type) || type.ValueKind != JsonValueKind.String)

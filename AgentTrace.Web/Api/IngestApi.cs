@@ -81,14 +81,14 @@ public static class IngestApi
             return bad;
         }
 
-        var (document, problem) = await JsonBody.ReadDocumentAsync(context.Request, cancellationToken);
+        var (document, repaired, problem) = await JsonBody.ReadDocumentAsync(context.Request, cancellationToken);
         using var body = document;
         if (problem is not null)
         {
             return ApiResults.BadRequest(problem);
         }
 
-        var (events, error) = EventBatchReader.Read(body!.RootElement, context, limits.Value);
+        var (events, error) = EventBatchReader.Read(body!.RootElement, repaired, context, limits.Value);
         if (error is not null)
         {
             return error;
@@ -128,9 +128,9 @@ public static class IngestApi
             return ApiResults.BadRequest($"status must be one of {string.Join(", ", s_endStatuses.Select(s => s.Name()))} (got '{request.Status}')");
         }
 
-        if (request.ElapsedTime is < 0 or double.NaN)
+        if (EventValidator.SecondsProblem(request.ElapsedTime, "elapsed_time") is { } elapsedProblem)
         {
-            return ApiResults.BadRequest("elapsed_time must be 0 or more seconds");
+            return ApiResults.BadRequest(elapsedProblem);
         }
 
         if (await store.GetAsync(user.Tenant(), task_id, cancellationToken) is not { } session)

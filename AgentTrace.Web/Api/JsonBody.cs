@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AgentTrace.Domain.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -11,37 +13,60 @@ namespace AgentTrace.Web.Api;
 /// </summary>
 public static partial class JsonBody
 {
-    /// <summary>The body as a document, or the problem; an empty body is a problem.</summary>
-    public static async Task<(JsonDocument? Document, string? Problem)> ReadDocumentAsync(HttpRequest request, CancellationToken cancellationToken)
+    private const int MaxDepth = 64;
+
+    /// <summary>The read options of each app's JSON options: the same contract, and nulls only where a field may be null.</summary>
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> s_readOptions = [];
+
+    /// <summary>
+    /// The body as a document, or the problem; an empty body is a problem. Text that is not valid Unicode is
+    /// repaired first (<see cref="Utf8JsonRepair"/>), and the paths of the repaired strings are given.
+    /// </summary>
+    public static async Task<(JsonDocument? Document, IReadOnlyList<string> Repaired, string? Problem)> ReadDocumentAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, $"the body must be JSON (Content-Type: application/json), not {type}");
+            return (null, [], $"the body must be JSON (Content-Type: application/json), not {type}");
+        }
+
+        using var buffer = new MemoryStream(request.ContentLength is { } length and <= int.MaxValue ? (int)length : 0);
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        ReadOnlyMemory<byte> json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (Utf8JsonRepair.TryRepair(json.Span, "$", new JsonReaderOptions { MaxDepth = MaxDepth }, out var fixedJson, out var repaired))
+        {
+            json = fixedJson;
         }
 
         try
         {
-            var document = await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 64 }, cancellationToken);
-            return (document, null);
+            return (JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth }), repaired, null);
         }
         catch (JsonException ex)
         {
-            return (null, Describe(ex));
+            return (null, [], Describe(ex));
         }
     }
 
-    /// <summary>The body as a <typeparamref name="T"/>, or the problem.</summary>
+    /// <summary>The body, which must be a JSON object, as a <typeparamref name="T"/>; or the problem.</summary>
     public static async Task<(T? Value, string? Problem)> ReadAsync<T>(HttpContext context, CancellationToken cancellationToken)
     {
-        var (document, problem) = await ReadDocumentAsync(context.Request, cancellationToken);
+        var (document, _, problem) = await ReadDocumentAsync(context.Request, cancellationToken);
         using var body = document;
-        return problem is not null ? (default, problem) : Convert<T>(body!.RootElement, context);
+        if (problem is not null)
+        {
+            return (default, problem);
+        }
+
+        return body!.RootElement.ValueKind == JsonValueKind.Object
+            ? Convert<T>(body.RootElement, context)
+            : (default, $"the body must be a JSON object ({{...}}), not {Kind(body.RootElement)}");
     }
 
     /// <summary>A value of <typeparamref name="T"/> from JSON, or the problem.</summary>
     public static (T? Value, string? Problem) Convert<T>(JsonElement element, HttpContext context, string where = "$")
     {
-        var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var contract = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var options = s_readOptions.GetValue(contract, o => new JsonSerializerOptions(o) { RespectNullableAnnotations = true });
         try
         {
             return (element.Deserialize<T>(options), null);
@@ -52,6 +77,17 @@ public static partial class JsonBody
         }
     }
 
+    /// <summary>What kind of JSON value this is, in words: an array, a string, null.</summary>
+    public static string Kind(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
     /// <summary>What is wrong with the JSON, in words a client can act on.</summary>
     public static string Describe(JsonException ex, string where = "$")
     {
@@ -60,6 +96,16 @@ public static partial class JsonBody
         if (UnmappedMember().Match(message) is { Success: true } unknown)
         {
             return $"{path}: unknown field '{unknown.Groups[1].Value}'";
+        }
+
+        if (message.Contains(FiniteNumberConverter.Problem, StringComparison.Ordinal))
+        {
+            return $"{path} {FiniteNumberConverter.Problem} (not NaN, Infinity or beyond ±1.7e308)";
+        }
+
+        if (message.Contains("allow setting null values", StringComparison.Ordinal) || message.Contains("allow null values", StringComparison.Ordinal))
+        {
+            return $"{path} must not be null";
         }
 
         if (MissingRequired().Match(message) is { Success: true } missing)
@@ -74,7 +120,7 @@ public static partial class JsonBody
 
         if (message.Contains("maximum configured depth", StringComparison.Ordinal))
         {
-            return $"the JSON is nested too deeply (at most 64 levels)";
+            return $"the JSON is nested too deeply (at most {MaxDepth} levels)";
         }
 
         return ex.LineNumber is { } line

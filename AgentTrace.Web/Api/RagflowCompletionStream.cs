@@ -18,10 +18,11 @@ namespace AgentTrace.Web.Api;
 public static class RagflowCompletionStream
 {
     public static IAsyncEnumerable<StreamFrame> Frames(
-        AgentRun run, RagflowEnvelope envelope, bool returnTrace, ITraceReader store, TraceFormatter formatter, CancellationToken cancellationToken) =>
+        AgentRun run, RagflowEnvelope envelope, bool returnTrace, ITraceReader store, TraceFormatter formatter, ILogger logger, CancellationToken cancellationToken) =>
         FrameGuard.GuardAsync(
             RunFramesAsync(run, envelope, returnTrace, store, formatter, cancellationToken),
-            ex => Error($"the stream failed: {ex.Message}"),
+            Error,
+            logger,
             cancellationToken);
 
     /// <summary>The final event of a run that is not streamed.</summary>

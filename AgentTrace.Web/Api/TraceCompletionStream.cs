@@ -17,10 +17,11 @@ namespace AgentTrace.Web.Api;
 public static class TraceCompletionStream
 {
     public static IAsyncEnumerable<StreamFrame> Frames(
-        AgentRun run, TraceSession session, TraceFormat format, bool includeTrace, ITraceReader store, TraceFormatter formatter, CancellationToken cancellationToken) =>
+        AgentRun run, TraceSession session, TraceFormat format, bool includeTrace, ITraceReader store, TraceFormatter formatter, ILogger logger, CancellationToken cancellationToken) =>
         FrameGuard.GuardAsync(
             RunFramesAsync(run, session, format, includeTrace, store, formatter, cancellationToken),
-            ex => Error(run, TraceStatus.Failed, $"the stream failed: {ex.Message}"),
+            message => Error(run, TraceStatus.Failed, message),
+            logger,
             cancellationToken);
 
     /// <summary>The error frame: <c>{"code", "message", "task_id", "status"}</c>.</summary>

@@ -1,8 +1,8 @@
+using AgentTrace.Domain.Storage;
 using AgentTrace.Web.Api;
 using AgentTrace.Web.Auth;
 using AgentTrace.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics;
-using StackExchange.Redis;
 
 namespace AgentTrace.Web.Hosting;
 
@@ -42,7 +42,7 @@ public static class WebApplicationExtensions
         return error switch
         {
             BadHttpRequestException bad => ApiResults.WriteErrorAsync(context, bad.StatusCode, BadRequestMessage(bad)),
-            RedisConnectionException or RedisTimeoutException => StoreUnreachableAsync(context),
+            { } failure when StoreFailure.IsOutage(failure) => StoreUnreachableAsync(context),
             _ => ApiResults.WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "the server failed to handle this request; the error is in its log"),
         };
     }
@@ -55,9 +55,12 @@ public static class WebApplicationExtensions
             "the trace store (Redis) cannot be reached; retry shortly, and see /readyz for the reason");
     }
 
-    private static string BadRequestMessage(BadHttpRequestException bad) => bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-        ? "the request body is larger than this server accepts (AgentTrace:Limits:MaxRequestBytes); send less, e.g. smaller batches of events"
-        : $"the request is not valid: {bad.Message}";
+    private static string BadRequestMessage(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "the request body is larger than this server accepts (AgentTrace:Limits:MaxRequestBytes); send less, e.g. smaller batches of events",
+        StatusCodes.Status408RequestTimeout => "the request body arrived too slowly; send it at once",
+        _ => "the request could not be read: its headers or body are malformed, or it ended early",
+    };
 
     private static Task WriteStatusAsync(StatusCodeContext status)
     {

@@ -52,6 +52,7 @@ public static class WebServiceCollectionExtensions
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new UtcTimestampConverter());
+        options.Converters.Add(new FiniteNumberConverter());
         options.TypeInfoResolverChain.Insert(0, TraceJsonContext.Default);
         options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
     }

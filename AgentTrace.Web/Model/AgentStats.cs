@@ -14,6 +14,6 @@ public sealed record AgentStats(string AgentId, int Runs, int Failed, double? P5
             runs.Count(r => r.Status == TraceStatus.Failed),
             OverviewStats.Percentile(durations, 0.50),
             OverviewStats.Percentile(durations, 0.95),
-            runs.Sum(r => r.Summary.TotalTokens));
+            Counts.Sum(runs, r => r.Summary.TotalTokens));
     }
 }

@@ -17,7 +17,7 @@ public sealed class OverviewStats
         var durations = finished.Select(t => t.TotalElapsedTime).OfType<double>().Order().ToList();
         P50 = Percentile(durations, 0.50);
         P95 = Percentile(durations, 0.95);
-        Tokens = traces.Sum(t => t.Summary.TotalTokens);
+        Tokens = Counts.Sum(traces, t => t.Summary.TotalTokens);
         Running = traces.Count(t => t.Status == TraceStatus.Running);
         Agents = [.. traces.GroupBy(t => t.AgentId ?? "unnamed", StringComparer.Ordinal)
             .Select(g => AgentStats.Of(g.Key, [.. g]))

@@ -1,4 +1,5 @@
 using AgentTrace.Domain.Analysis;
+using AgentTrace.Domain.Model;
 
 namespace AgentTrace.Web.Model;
 
@@ -36,7 +37,7 @@ public static class RunComparison
         {
             var nodeKey = Occurrence(seen, node.ComponentId ?? view.Label(node));
             var calls = Descendants(view, node).Where(s => s.Kind != SpanKind.Node).ToList();
-            steps.Add(new KeyedStep(nodeKey, 0, view.Label(node), node, calls.Sum(c => Tokens(view, c))));
+            steps.Add(new KeyedStep(nodeKey, 0, view.Label(node), node, Counts.Sum(calls, c => Tokens(view, c))));
             foreach (var call in calls)
             {
                 var label = view.Label(call);

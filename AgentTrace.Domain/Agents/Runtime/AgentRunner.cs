@@ -89,7 +89,7 @@ public sealed partial class AgentRunner(
         catch (Exception ex)
         {
             LogRunFailed(ex, run.TaskId);
-            result = new AgentRunResult(TraceStatus.Failed, context.Answer, $"the run failed: {ex.Message}", Stopwatch.GetElapsedTime(started).TotalSeconds);
+            result = new AgentRunResult(TraceStatus.Failed, context.Answer, "the run failed in the agent runtime itself; the server's log has the error", Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
 
         try
