@@ -217,6 +217,8 @@ public sealed class PoisonInputTests(ApiFactory factory) : IClassFixture<ApiFact
     [InlineData("POST", "/api/v1/traces/cleanup", """{"days":null}""", "$.days has a value of the wrong type")]
     [InlineData("PUT", "/api/v1/agents/poison-null", """{"components":{"begin":{"type":null}}}""", "$.components.begin.type must not be null")]
     [InlineData("PUT", "/api/v1/agents/poison-null", """{"components":null}""", "$.components must not be null")]
+    [InlineData("PUT", "/api/v1/agents/poison-null", """{"components":{"begin":null}}""", "component 'begin' must be an object, not null")]
+    [InlineData("PUT", "/api/v1/agents/poison-null", """{"components":{"begin":{"type":"Begin","downstream":[null]}}}""", "component 'begin': downstream must hold names, not null")]
     public async Task Route_NullInARequiredField_IsRefusedNamingIt(string method, string path, string body, string message)
     {
         var answer = await _admin.SendAsync(new HttpMethod(method), path, body);

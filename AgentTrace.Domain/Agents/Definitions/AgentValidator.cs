@@ -24,7 +24,12 @@ public sealed class AgentValidator(Func<string, bool> isKnowledgeBase, IReadOnly
 
     public IReadOnlyList<string> Validate(AgentDefinition agent)
     {
-        var problems = new List<string>();
+        var problems = DefinitionNulls.Problems(agent).ToList();
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
         if (agent.Id is not null && TraceIds.Problem("id", agent.Id) is { } idProblem)
         {
             problems.Add(idProblem);
