@@ -90,6 +90,24 @@ public abstract class TraceStoreContract
     }
 
     [Fact]
+    public async Task Append_HugeTokenCounts_SummarySaturatesInsteadOfOverflowing()
+    {
+        var store = await NewStoreAsync();
+        var session = Events.Session();
+        await store.CreateAsync(session, Ct);
+        TraceEvent Call(long seq, long tokens) => Events.Event(seq, TraceEventType.LlmCallCompleted) with { Llm = new LlmPayload { PromptTokens = tokens, TotalTokens = tokens } };
+
+        await store.AppendAsync("t1", session.TaskId, [Call(1, 123_456_789_012_345), Call(2, 100_000_000_000_000)], Ct);
+        var exact = (await store.GetAsync("t1", session.TaskId, Ct))!.Summary;
+        await store.AppendAsync("t1", session.TaskId, [Call(3, long.MaxValue), Call(4, long.MaxValue)], Ct);
+        await store.AppendAsync("t1", session.TaskId, [Call(5, 7)], Ct);
+
+        Assert.Equal(223_456_789_012_345, exact.PromptTokens);
+        var saturated = (await store.GetAsync("t1", session.TaskId, Ct))!.Summary;
+        Assert.Equal((Counts.Max, Counts.Max, 5L), (saturated.PromptTokens, saturated.TotalTokens, saturated.TotalLlmCalls));
+    }
+
+    [Fact]
     public async Task Append_SameBatchTwice_IsIdempotent()
     {
         var store = await NewStoreAsync();

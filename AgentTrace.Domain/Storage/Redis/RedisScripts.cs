@@ -18,7 +18,8 @@ internal static class RedisScripts
     /// KEYS: trace hash, event stream. ARGV: max stored events, now (ms), watch channel, then per event: seq, event
     /// type, component id, JSON, n, and n pairs of summary field and increment. Events at or below <c>last_seq</c> are
     /// duplicates; the rest must continue it without a gap, else nothing is stored. Beyond the cap events are only
-    /// counted as dropped. Returns {outcome, appended, duplicates, dropped, last_seq}.
+    /// counted as dropped. Summary counts saturate at 2^53 − 1 (<see cref="Model.Counts.Max"/>). Returns {outcome,
+    /// appended, duplicates, dropped, last_seq}.
     /// </summary>
     public const string Append = """
         local status = redis.call('HGET', KEYS[1], 'status')
@@ -49,7 +50,13 @@ internal static class RedisScripts
         local dropped = #fresh - stored
         sums['total_events'] = stored
         if dropped > 0 then sums['dropped_events'] = dropped end
-        for field, value in pairs(sums) do redis.call('HINCRBY', KEYS[1], field, value) end
+        for field, value in pairs(sums) do
+          if tonumber(redis.call('HGET', KEYS[1], field) or '0') + value >= 9007199254740991 then
+            redis.call('HSET', KEYS[1], field, '9007199254740991')
+          else
+            redis.call('HINCRBY', KEYS[1], field, string.format('%.0f', value))
+          end
+        end
         local newLast = last + #fresh
         redis.call('HSET', KEYS[1], 'last_seq', newLast, 'updated_at', ARGV[2])
         local ttl = redis.call('PTTL', KEYS[1])

@@ -206,7 +206,9 @@ public sealed class RedisTraceStore : ITraceStore
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return $"Redis at {endpoints} did not answer PING: {ex.Message}";
+            return ex is TimeoutException or RedisTimeoutException
+                ? $"Redis at {endpoints} did not answer PING within {s_watchPoll.TotalSeconds:0.#} s"
+                : $"Redis at {endpoints} refused PING";
         }
     }
 
