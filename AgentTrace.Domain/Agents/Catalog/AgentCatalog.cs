@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using AgentTrace.Domain.Agents.Definitions;
+using AgentTrace.Domain.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Domain.Agents.Catalog;
@@ -82,7 +83,12 @@ public sealed class AgentCatalog(AgentValidator validator, IAgentStore store, IO
             AgentDefinition? definition;
             try
             {
-                definition = JsonSerializer.Deserialize(File.ReadAllText(file), AgentJsonContext.Default.AgentDefinition);
+                ReadOnlySpan<byte> json = File.ReadAllBytes(file);
+                json = json.StartsWith("\uFEFF"u8) ? json[3..] : json;
+                var reading = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+                definition = Utf8JsonRepair.TryRepair(json, "$", reading, out var repaired, out _)
+                    ? JsonSerializer.Deserialize(repaired, AgentJsonContext.Default.AgentDefinition)
+                    : JsonSerializer.Deserialize(json, AgentJsonContext.Default.AgentDefinition);
             }
             catch (JsonException ex)
             {

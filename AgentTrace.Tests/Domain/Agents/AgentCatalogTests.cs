@@ -69,6 +69,28 @@ public sealed class AgentCatalogTests
     }
 
     [Fact]
+    public async Task LoadFolder_FileWithInvalidUnicodeAndAByteOrderMark_LoadsWithTheTextRepaired()
+    {
+        var folder = Directory.CreateTempSubdirectory("agenttrace-agents-");
+        try
+        {
+            var json = """
+                // a comment, and a trailing comma below
+                {"name": "echo \ud800", "components": {"begin": {"type": "Begin", "downstream": ["m"]}, "m": {"type": "Message", "content": "{sys.query}"},},}
+                """;
+            File.WriteAllBytes(Path.Combine(folder.FullName, "echo.json"), [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(json)]);
+
+            _catalog.LoadFolder(folder.FullName);
+
+            Assert.Equal("echo \uFFFD", (await _catalog.GetAsync("t1", "echo", Ct))!.Name);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void LoadFolder_InvalidFiles_StopWithEveryProblem()
     {
         var folder = Directory.CreateTempSubdirectory("agenttrace-agents-");
