@@ -140,7 +140,7 @@ public sealed class ScaleOutTests(RedisFixture redis) : IClassFixture<RedisFixtu
 
     private Dictionary<string, string?> SharedRedis() => new()
     {
-        ["AgentTrace:Storage:Redis"] = redis.Server.ConnectionString,
-        ["AgentTrace:Storage:RedisKeyPrefix"] = RedisFixture.NewOptions().RedisKeyPrefix,
+        ["AgentTrace:Storage:Redis"] = redis.ConnectionString,
+        ["AgentTrace:Storage:RedisKeyPrefix"] = RedisStoreFixture.NewOptions().RedisKeyPrefix,
     };
 }
