@@ -14,8 +14,8 @@ namespace AgentTrace.Tests.Api;
 
 /// <summary>
 /// Two server instances on one Redis (a standalone server or a cluster, per derived class): what one records, the
-/// other lists and streams live (SSE and hub); a run on one is cancelled through the other; agents and conversations
-/// are shared.
+/// other lists and streams live (SSE and hub); hub messages cross over the backplane; a run on one is cancelled
+/// through the other; agents and conversations are shared.
 /// </summary>
 public abstract class ScaleOutScenarios(RedisStoreFixture redis)
 {
@@ -56,6 +56,26 @@ public abstract class ScaleOutScenarios(RedisStoreFixture redis)
         Assert.Equal(1, list.GetProperty("total").GetInt64());
         Assert.Equal(taskId, list.GetProperty("traces")[0].GetProperty("task_id").GetString());
         Assert.Equal("completed", list.GetProperty("traces")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task HubMessageSentOnInstanceA_ReachesClientsOfInstanceB_ThroughTheBackplane()
+    {
+        var settings = SharedRedis();
+        await using var instanceA = new SettingsApiFactory(settings);
+        await using var instanceB = new SettingsApiFactory(settings);
+        await using var hubOnB = await instanceB.ConnectHubAsync(ApiFactory.T1Reader);
+        var toAll = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var toOne = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var allHandler = hubOnB.On<string>("to-all", m => toAll.TrySetResult(m));
+        using var oneHandler = hubOnB.On<string>("to-one", m => toOne.TrySetResult(m));
+        var hubOfA = instanceA.Services.GetRequiredService<IHubContext<TraceHub>>();
+
+        await hubOfA.Clients.All.SendAsync("to-all", "every client", Ct);
+        await hubOfA.Clients.Client(hubOnB.ConnectionId!).SendAsync("to-one", "one client", Ct);
+
+        Assert.Equal("every client", await toAll.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct));
+        Assert.Equal("one client", await toOne.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct));
     }
 
     [Fact]
