@@ -68,7 +68,7 @@ public sealed class RedisCluster : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in _nodes.Select(n => n.Endpoint).Prepend("create").Prepend("--cluster").Concat(["--cluster-replicas", "0", "--cluster-yes"]))
+        foreach (var argument in (string[])["--cluster", "create", .. _nodes.Select(n => n.Endpoint), "--cluster-replicas", "0", "--cluster-yes"])
         {
             start.ArgumentList.Add(argument);
         }
@@ -77,20 +77,22 @@ public sealed class RedisCluster : IAsyncDisposable
         var output = cli.StandardOutput.ReadToEndAsync();
         var errors = cli.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(s_formWait);
+        var outcome = "";
         try
         {
             await cli.WaitForExitAsync(timeout.Token);
+            outcome = $"exit code {cli.ExitCode}";
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             cli.Kill();
             await cli.WaitForExitAsync();
+            outcome = $"no end within {s_formWait.TotalSeconds} s";
         }
 
-        if (cli.ExitCode != 0)
+        if (timeout.IsCancellationRequested || cli.ExitCode != 0)
         {
-            throw new InvalidOperationException(
-                $"redis-cli --cluster create failed (exit code {cli.ExitCode}):\n{await output}\n{await errors}\n{Logs()}");
+            throw new InvalidOperationException($"redis-cli --cluster create failed ({outcome}):\n{await output}\n{await errors}\n{Logs()}");
         }
     }
 
