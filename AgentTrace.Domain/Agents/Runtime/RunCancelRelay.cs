@@ -15,10 +15,10 @@ public sealed partial class RunCancelRelay(ITraceStore store, RunRegistry runs, 
     private const string Cancelled = "cancelled";
     private const string NotHere = "not-here";
 
-    /// <summary>How long to wait for the servers' answers (a server that went away never answers).</summary>
-    private static readonly TimeSpan s_answerWait = TimeSpan.FromSeconds(3);
-
     private RedisTraceStore? Redis => store as RedisTraceStore;
+
+    /// <summary>How long to wait for the servers' answers (a server that went away never answers).</summary>
+    internal TimeSpan AnswerWait { get; set; } = TimeSpan.FromSeconds(3);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -47,9 +47,8 @@ public sealed partial class RunCancelRelay(ITraceStore store, RunRegistry runs, 
         await redis.Subscriber.SubscribeAsync(reply, (_, answer) => answers.Add(answer == Cancelled)).ConfigureAwait(false);
         try
         {
-            var listeners = await redis.Subscriber.PublishAsync(redis.Keys.CancelRequests, CancelRequest.Write(taskId, replyId, tenantId)).ConfigureAwait(false);
-            // On a cluster the count is one node's: only the first "cancelled" or the wait can end the asking.
-            return await answers.CancelledAsync(redis.IsCluster ? long.MaxValue : listeners).WaitAsync(s_answerWait, cancellationToken).ConfigureAwait(false);
+            var listeners = await PublishAsync(redis, CancelRequest.Write(taskId, replyId, tenantId)).ConfigureAwait(false);
+            return await answers.CancelledAsync(listeners).WaitAsync(AnswerWait, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -58,6 +57,38 @@ public sealed partial class RunCancelRelay(ITraceStore store, RunRegistry runs, 
         finally
         {
             await redis.Subscriber.UnsubscribeAsync(reply).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Publishes a request; returns how many servers it reached. On a cluster <c>PUBLISH</c> counts one node's
+    /// subscribers only, so they are counted on every node before and after publishing, and the larger count is taken:
+    /// a server that subscribes or leaves meanwhile makes the asking wait rather than end early. When a node cannot
+    /// be counted, only the first "cancelled" or the wait ends the asking.
+    /// </summary>
+    private static async Task<long> PublishAsync(RedisTraceStore redis, string request)
+    {
+        if (!redis.IsCluster)
+        {
+            return await redis.Subscriber.PublishAsync(redis.Keys.CancelRequests, request).ConfigureAwait(false);
+        }
+
+        var before = await ListenersAsync(redis).ConfigureAwait(false);
+        await redis.Subscriber.PublishAsync(redis.Keys.CancelRequests, request).ConfigureAwait(false);
+        var after = await ListenersAsync(redis).ConfigureAwait(false);
+        return Math.Max(before, after);
+    }
+
+    /// <summary>The servers listening for requests, over all nodes; the most there can be when a node does not answer.</summary>
+    private static async Task<long> ListenersAsync(RedisTraceStore redis)
+    {
+        try
+        {
+            return await redis.SubscribersAsync(redis.Keys.CancelRequests).ConfigureAwait(false);
+        }
+        catch (RedisException)
+        {
+            return long.MaxValue;
         }
     }
 

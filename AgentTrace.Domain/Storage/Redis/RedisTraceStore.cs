@@ -53,6 +53,13 @@ public sealed class RedisTraceStore : ITraceStore
     /// <summary>Whether Redis runs as a cluster, where <c>PUBLISH</c> counts only the subscribers of one node.</summary>
     internal bool IsCluster => _redis.GetServers().Any(s => s.ServerType == ServerType.Cluster);
 
+    /// <summary>
+    /// How many connections subscribe to <paramref name="channel"/>, summed over every node: on a cluster a message
+    /// published on one node reaches the subscribers of all, but each node counts only its own.
+    /// </summary>
+    internal async Task<long> SubscribersAsync(RedisChannel channel) =>
+        (await Task.WhenAll(_redis.GetServers().Select(s => s.SubscriptionSubscriberCountAsync(channel))).ConfigureAwait(false)).Sum();
+
     /// <summary>A store for the tenants' agents, kept beside their traces.</summary>
     internal RedisAgentStore CreateAgentStore() => new(_db, _keys);
 
