@@ -40,9 +40,6 @@ public sealed partial class TraceCollector : BackgroundService
         });
     }
 
-    /// <summary>Items waiting to be stored.</summary>
-    public int Backlog => _queue.Reader.Count;
-
     internal ValueTask EnqueueAsync(CollectorItem item, CancellationToken cancellationToken) =>
         _queue.Writer.TryWrite(item) ? ValueTask.CompletedTask : _queue.Writer.WriteAsync(item, cancellationToken);
 

@@ -14,21 +14,7 @@ public sealed class QueryReader(IQueryCollection query)
     /// <summary>Every problem found so far, in one message; null when there is none.</summary>
     public string? Problem => _problems.Count == 0 ? null : string.Join("; ", _problems);
 
-    public int Int(string name, int defaultValue, int min, int max)
-    {
-        if (Text(name) is not { } text)
-        {
-            return defaultValue;
-        }
-
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        _problems.Add($"{name} must be a whole number from {min} to {max} (got '{Shorten(text)}')");
-        return defaultValue;
-    }
+    public int Int(string name, int defaultValue, int min, int max) => (int)Long(name, defaultValue, min, max);
 
     public long Long(string name, long defaultValue, long min, long max)
     {

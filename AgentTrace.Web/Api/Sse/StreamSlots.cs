@@ -29,8 +29,6 @@ public sealed class StreamSlots(IOptions<LimitsOptions> options)
         }
     }
 
-    public int OpenFor(string key) => _open.TryGetValue(key, out var count) ? count : 0;
-
     private void Release(string key) => _open.AddOrUpdate(key, 0, (_, count) => Math.Max(0, count - 1));
 
     private sealed class Slot(StreamSlots owner, string key) : IDisposable
