@@ -11,6 +11,8 @@ namespace AgentTrace.Domain.Recording;
 /// </summary>
 public sealed class EventSanitizer
 {
+    private const string ChunksPath = "retrieval.chunks";
+
     private readonly Redactor _redactor;
     private readonly JsonValueSanitizer _json;
 
@@ -95,7 +97,7 @@ public sealed class EventSanitizer
             {
                 messages.Add(given[i] with
                 {
-                    Role = FieldRepair.Text(given[i].Role, $"llm.messages[{i}].role", ref cut)!,
+                    Role = FieldRepair.Text(given[i].Role, new("llm.messages", i, "role"), ref cut)!,
                     Content = Text(given[i].Content, limit, $"llm.messages[{i}].content", ref cut),
                 });
             }
@@ -133,20 +135,19 @@ public sealed class EventSanitizer
             for (var i = 0; i < count; i++)
             {
                 var chunk = chunks[i];
-                var at = $"retrieval.chunks[{i}]";
-                var content = FieldRepair.Text(chunk.Content, at + ".content", ref cut) is { } given ? _redactor.Redact(given) : null;
+                var content = FieldRepair.Text(chunk.Content, new(ChunksPath, i, "content"), ref cut) is { } given ? _redactor.Redact(given) : null;
                 if (content is not null && limits.ChunkContentLimit is { } max)
                 {
-                    content = TextCutter.Cut(content, max, at + ".content", ref cut);
+                    content = TextCutter.Cut(content, max, $"retrieval.chunks[{i}].content", ref cut);
                 }
 
                 kept.Add(chunk with
                 {
-                    ChunkId = FieldRepair.Text(chunk.ChunkId, at + ".chunk_id", ref cut),
-                    DocumentId = FieldRepair.Text(chunk.DocumentId, at + ".document_id", ref cut),
-                    DocumentName = FieldRepair.Text(chunk.DocumentName, at + ".document_name", ref cut),
+                    ChunkId = FieldRepair.Text(chunk.ChunkId, new(ChunksPath, i, "chunk_id"), ref cut),
+                    DocumentId = FieldRepair.Text(chunk.DocumentId, new(ChunksPath, i, "document_id"), ref cut),
+                    DocumentName = FieldRepair.Text(chunk.DocumentName, new(ChunksPath, i, "document_name"), ref cut),
                     Content = content,
-                    Score = FieldRepair.Number(chunk.Score, at + ".score", ref cut),
+                    Score = FieldRepair.Number(chunk.Score, new(ChunksPath, i, "score"), ref cut),
                 });
             }
         }

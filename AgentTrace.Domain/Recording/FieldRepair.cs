@@ -8,7 +8,7 @@ namespace AgentTrace.Domain.Recording;
 /// </summary>
 internal static class FieldRepair
 {
-    public static string? Text(string? value, string path, ref List<string>? changed)
+    public static string? Text(string? value, FieldPath path, ref List<string>? changed)
     {
         if (value is null)
         {
@@ -18,20 +18,20 @@ internal static class FieldRepair
         var repaired = WellFormedText.Repair(value);
         if (!ReferenceEquals(repaired, value))
         {
-            (changed ??= []).Add(path);
+            (changed ??= []).Add(path.ToString());
         }
 
         return repaired;
     }
 
-    public static double? Number(double? value, string path, ref List<string>? changed)
+    public static double? Number(double? value, FieldPath path, ref List<string>? changed)
     {
         if (value is not { } number || double.IsFinite(number))
         {
             return value;
         }
 
-        (changed ??= []).Add(path);
+        (changed ??= []).Add(path.ToString());
         return null;
     }
 
@@ -45,7 +45,7 @@ internal static class FieldRepair
         var repaired = new List<string>(values.Count);
         for (var i = 0; i < values.Count; i++)
         {
-            repaired.Add(Text(values[i], $"{path}[{i}]", ref changed)!);
+            repaired.Add(Text(values[i], new FieldPath(path, i), ref changed)!);
         }
 
         return repaired;

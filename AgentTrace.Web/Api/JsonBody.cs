@@ -29,7 +29,8 @@ public static partial class JsonBody
             return (null, [], $"the body must be JSON (Content-Type: application/json), not {type}");
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } length and <= int.MaxValue ? (int)length : 0);
+        // The declared length sizes the buffer up to 1 MiB; past that it grows with what really arrives.
+        using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, 1 << 20));
         await request.Body.CopyToAsync(buffer, cancellationToken);
         ReadOnlyMemory<byte> json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         if (Utf8JsonRepair.TryRepair(json.Span, "$", new JsonReaderOptions { MaxDepth = MaxDepth }, out var fixedJson, out var repaired))

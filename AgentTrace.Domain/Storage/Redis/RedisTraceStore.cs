@@ -213,7 +213,7 @@ public sealed class RedisTraceStore : ITraceStore
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return ex is TimeoutException or RedisTimeoutException
+            return ex is TimeoutException
                 ? $"Redis at {endpoints} did not answer PING within {s_watchPoll.TotalSeconds:0.#} s"
                 : $"Redis at {endpoints} refused PING";
         }
