@@ -1,12 +1,9 @@
 using AgentTrace.Domain.Agents.Catalog;
-using AgentTrace.Domain.Agents.Conversations;
 using AgentTrace.Domain.Agents.Definitions;
 using AgentTrace.Domain.Agents.Knowledge;
 using AgentTrace.Domain.Agents.Llm;
 using AgentTrace.Domain.Agents.Runtime;
 using AgentTrace.Domain.Agents.Tools;
-using AgentTrace.Domain.Storage;
-using AgentTrace.Domain.Storage.Redis;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,13 +29,9 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<ToolHttp>();
         services.AddSingleton<ToolCatalog>();
         services.AddSingleton(sp => new AgentValidator(sp.GetRequiredService<KnowledgeBaseCatalog>().Exists, sp.GetRequiredService<ToolCatalog>().BuiltInNames));
-        services.AddSingleton<IAgentStore>(sp => sp.GetRequiredService<ITraceStore>() is RedisTraceStore redis ? redis.CreateAgentStore() : new InMemoryAgentStore());
         services.AddSingleton<AgentCatalog>();
         services.AddHostedService<AgentCatalogLoader>();
         services.AddHostedService<AgentWarmup>();
-        services.AddSingleton<IConversationStore>(sp => sp.GetRequiredService<ITraceStore>() is RedisTraceStore redis
-            ? redis.CreateConversationStore(sp.GetRequiredService<IOptions<AgentsOptions>>().Value.MaxHistoryMessages)
-            : new InMemoryConversationStore(sp.GetRequiredService<IOptions<AgentsOptions>>()));
         services.AddSingleton<RunRegistry>();
         services.AddSingleton<RunCancelRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<RunCancelRelay>());

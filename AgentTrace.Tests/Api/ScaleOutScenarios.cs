@@ -4,17 +4,15 @@ using System.Text.Json;
 using AgentTrace.Domain.Agents.Runtime;
 using AgentTrace.Domain.Model;
 using AgentTrace.Tests.Support;
-using AgentTrace.Web.Hubs;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentTrace.Tests.Api;
 
 /// <summary>
 /// Two server instances on one Redis (a standalone server or a cluster, per derived class): what one records, the
-/// other lists and streams live (SSE and hub); hub messages cross over the backplane; a run on one is cancelled
+/// other lists and streams live (SSE and hub); a run on one is cancelled
 /// through the other; agents and conversations are shared.
 /// </summary>
 public abstract class ScaleOutScenarios(RedisStoreFixture redis)
@@ -52,30 +50,9 @@ public abstract class ScaleOutScenarios(RedisStoreFixture redis)
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), seen.Select(e => e.Seq));
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long?)i), frames.Where(f => f.Event != "done").Select(f => f.Id));
-        Assert.IsType<RedisHubLifetimeManager<TraceHub>>(instanceB.Services.GetRequiredService<HubLifetimeManager<TraceHub>>());
         Assert.Equal(1, list.GetProperty("total").GetInt64());
         Assert.Equal(taskId, list.GetProperty("traces")[0].GetProperty("task_id").GetString());
         Assert.Equal("completed", list.GetProperty("traces")[0].GetProperty("status").GetString());
-    }
-
-    [Fact]
-    public async Task HubMessageSentOnInstanceA_ReachesClientsOfInstanceB_ThroughTheBackplane()
-    {
-        var settings = SharedRedis();
-        await using var instanceA = new SettingsApiFactory(settings);
-        await using var instanceB = new SettingsApiFactory(settings);
-        await using var hubOnB = await instanceB.ConnectHubAsync(ApiFactory.T1Reader);
-        var toAll = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var toOne = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var allHandler = hubOnB.On<string>("to-all", m => toAll.TrySetResult(m));
-        using var oneHandler = hubOnB.On<string>("to-one", m => toOne.TrySetResult(m));
-        var hubOfA = instanceA.Services.GetRequiredService<IHubContext<TraceHub>>();
-
-        await hubOfA.Clients.All.SendAsync("to-all", "every client", Ct);
-        await hubOfA.Clients.Client(hubOnB.ConnectionId!).SendAsync("to-one", "one client", Ct);
-
-        Assert.Equal("every client", await toAll.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct));
-        Assert.Equal("one client", await toOne.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct));
     }
 
     [Fact]
@@ -119,7 +96,7 @@ public abstract class ScaleOutScenarios(RedisStoreFixture redis)
         using var created = await clientA.PostAsJsonAsync("/api/v1/traces", new { agent_id = "agent-a" }, Ct);
         var taskId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("data").GetProperty("task_id").GetString()!;
         // Longer than the test may take: only the servers' answers can end the asking in time.
-        instanceB.Services.GetRequiredService<RunCancelRelay>().AnswerWait = TimeSpan.FromMinutes(10);
+        ((RedisRunSignals)instanceB.Services.GetRequiredService<IRunSignals>()).AnswerWait = TimeSpan.FromMinutes(10);
 
         (await clientB.PostJsonAsync($"/api/v1/traces/{taskId}/cancel", "").WaitAsync(TimeSpan.FromSeconds(30), Ct))
             .AssertError(HttpStatusCode.Conflict, "recorded through the ingest API");

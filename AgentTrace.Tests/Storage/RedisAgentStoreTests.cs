@@ -5,5 +5,5 @@ namespace AgentTrace.Tests.Storage;
 
 public sealed class RedisAgentStoreTests(RedisFixture redis) : AgentStoreContract, IClassFixture<RedisFixture>
 {
-    protected override IAgentStore NewStore() => redis.NewStore().CreateAgentStore();
+    protected override IAgentStore NewStore() => redis.NewBackend().Agents;
 }

@@ -5,5 +5,5 @@ namespace AgentTrace.Tests.Storage;
 
 public sealed class RedisClusterAgentStoreTests(RedisClusterFixture cluster) : AgentStoreContract, IClassFixture<RedisClusterFixture>
 {
-    protected override IAgentStore NewStore() => cluster.NewStore().CreateAgentStore();
+    protected override IAgentStore NewStore() => cluster.NewBackend().Agents;
 }

@@ -5,5 +5,5 @@ namespace AgentTrace.Tests.Storage;
 
 public sealed class RedisClusterConversationStoreTests(RedisClusterFixture cluster) : ConversationStoreContract, IClassFixture<RedisClusterFixture>
 {
-    protected override IConversationStore NewStore(int maxMessages) => cluster.NewStore().CreateConversationStore(maxMessages);
+    protected override IConversationStore NewStore(int maxMessages) => cluster.NewBackend(maxMessages: maxMessages).Conversations;
 }

@@ -5,5 +5,5 @@ namespace AgentTrace.Tests.Storage;
 
 public sealed class RedisConversationStoreTests(RedisFixture redis) : ConversationStoreContract, IClassFixture<RedisFixture>
 {
-    protected override IConversationStore NewStore(int maxMessages) => redis.NewStore().CreateConversationStore(maxMessages);
+    protected override IConversationStore NewStore(int maxMessages) => redis.NewBackend(maxMessages: maxMessages).Conversations;
 }

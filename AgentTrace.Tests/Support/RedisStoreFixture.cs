@@ -1,5 +1,8 @@
+using AgentTrace.Domain.Agents.Catalog;
+using AgentTrace.Domain.Backends;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Domain.Storage.Redis;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -30,6 +33,10 @@ public abstract class RedisStoreFixture : IAsyncLifetime
     /// <summary>A store whose keys no other store of this fixture sees.</summary>
     public RedisTraceStore NewStore(IConnectionMultiplexer? redis = null, string? prefix = null, int retentionDays = 7) =>
         new(redis ?? Redis, Options.Create(NewOptions(prefix, retentionDays)), TimeProvider.System);
+
+    /// <summary>A backend whose keys no other store of this fixture sees.</summary>
+    public RedisBackend NewBackend(string? prefix = null, int maxMessages = 20) =>
+        new(Redis, Options.Create(NewOptions(prefix)), Options.Create(new AgentsOptions { MaxHistoryMessages = maxMessages }), TimeProvider.System, NullLoggerFactory.Instance);
 
     public static StorageOptions NewOptions(string? prefix = null, int retentionDays = 7) => new()
     {

@@ -1,20 +1,14 @@
-using AgentTrace.Domain.Storage;
-using AgentTrace.Domain.Storage.Redis;
+using AgentTrace.Domain.Backends;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AgentTrace.Web.Hosting;
 
-/// <summary>Healthy when the trace store can be used: always for the in-memory store, when Redis answers for Redis.</summary>
-public sealed class StoreHealthCheck(ITraceStore store) : IHealthCheck
+/// <summary>Healthy when the storage backend can be used, as the backend itself judges.</summary>
+public sealed class StoreHealthCheck(IStorageBackend backend) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (store is not RedisTraceStore redis)
-        {
-            return HealthCheckResult.Healthy("the in-memory store is in use");
-        }
-
-        var reason = await redis.UnreachableReasonAsync(cancellationToken);
-        return reason is null ? HealthCheckResult.Healthy("Redis answers") : HealthCheckResult.Unhealthy(reason);
+        var health = await backend.CheckAsync(cancellationToken);
+        return health.IsReady ? HealthCheckResult.Healthy(health.Description) : HealthCheckResult.Unhealthy(health.Description);
     }
 }

@@ -23,9 +23,9 @@ public sealed record CancelResult(CancelOutcome Outcome, TraceStatus? Status = n
 
 /// <summary>
 /// Cancels an agent run wherever it runs: on this server directly, on another server sharing the store through
-/// <see cref="RunCancelRelay"/>; either way it returns once the run's trace has ended.
+/// the backend's <see cref="IRunSignals"/>; either way it returns once the run's trace has ended.
 /// </summary>
-public sealed class RunCanceller(RunRegistry runs, RunCancelRelay relay, ITraceReader store)
+public sealed class RunCanceller(RunRegistry runs, IRunSignals signals, ITraceReader store)
 {
     public async Task<CancelResult> CancelAsync(string tenantId, string taskId, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public sealed class RunCanceller(RunRegistry runs, RunCancelRelay relay, ITraceR
             return Settled(session);
         }
 
-        if (!await relay.CancelElsewhereAsync(tenantId, taskId, cancellationToken).ConfigureAwait(false))
+        if (!await signals.CancelElsewhereAsync(tenantId, taskId, cancellationToken).ConfigureAwait(false))
         {
             // It may have ended meanwhile, and then no server had it to cancel.
             return Settled(await store.GetAsync(tenantId, taskId, cancellationToken).ConfigureAwait(false));

@@ -1,44 +1,21 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AgentTrace.Domain.Storage.Redis;
 
-/// <summary>
-/// Keeps the Redis indexes in step with key expiry: every minute, removes from them the traces whose keys expired.
-/// Does nothing when the store is not Redis.
-/// </summary>
-public sealed partial class RedisIndexSweeper(ITraceStore store, TimeProvider clock, ILogger<RedisIndexSweeper> logger) : BackgroundService
+/// <summary>Keeps the Redis indexes in step with key expiry: removes from them the traces whose keys expired.</summary>
+public sealed partial class RedisIndexSweeper(RedisTraceStore store, ILogger<RedisIndexSweeper> logger) : IStoreMaintenance
 {
-    private static readonly TimeSpan s_every = TimeSpan.FromMinutes(1);
+    public string Name => "Sweeping expired traces from the Redis indexes";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        if (store is not RedisTraceStore redis)
+        var swept = await store.SweepExpiredAsync(cancellationToken).ConfigureAwait(false);
+        if (swept > 0)
         {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(s_every, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                var swept = await redis.SweepExpiredAsync(stoppingToken).ConfigureAwait(false);
-                if (swept > 0)
-                {
-                    LogSwept(swept);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
+            LogSwept(swept);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} expired traces from the Redis indexes")]
     private partial void LogSwept(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping expired traces from the Redis indexes failed; trying again in a minute")]
-    private partial void LogFailed(Exception exception);
 }

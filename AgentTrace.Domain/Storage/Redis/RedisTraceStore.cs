@@ -24,7 +24,6 @@ public sealed class RedisTraceStore : ITraceStore
     /// <summary>The first wait of a watcher before it reads again after Redis was unreachable.</summary>
     private static readonly TimeSpan s_firstRetry = TimeSpan.FromMilliseconds(100);
 
-    private readonly IConnectionMultiplexer _redis;
     private readonly IDatabase _db;
     private readonly RedisKeys _keys;
     private readonly RedisTraceIndex _index;
@@ -35,7 +34,6 @@ public sealed class RedisTraceStore : ITraceStore
 
     public RedisTraceStore(IConnectionMultiplexer redis, IOptions<StorageOptions> options, TimeProvider clock)
     {
-        _redis = redis;
         _db = redis.GetDatabase();
         _keys = new RedisKeys(options.Value.RedisKeyPrefix);
         _index = new RedisTraceIndex(_db, _keys);
@@ -44,27 +42,6 @@ public sealed class RedisTraceStore : ITraceStore
         _retentionMs = (long)TimeSpan.FromDays(options.Value.RetentionDays).TotalMilliseconds;
         _maxEvents = options.Value.RedisMaxEventsPerTrace;
     }
-
-    /// <summary>The app's Redis publish/subscribe connection, for messages between servers that share this store.</summary>
-    internal ISubscriber Subscriber => _redis.GetSubscriber();
-
-    internal RedisKeys Keys => _keys;
-
-    /// <summary>Whether Redis runs as a cluster, where <c>PUBLISH</c> counts only the subscribers of one node.</summary>
-    internal bool IsCluster => _redis.GetServers().Any(s => s.ServerType == ServerType.Cluster);
-
-    /// <summary>
-    /// How many connections subscribe to <paramref name="channel"/>, summed over every node: on a cluster a message
-    /// published on one node reaches the subscribers of all, but each node counts only its own.
-    /// </summary>
-    internal async Task<long> SubscribersAsync(RedisChannel channel) =>
-        (await Task.WhenAll(_redis.GetServers().Select(s => s.SubscriptionSubscriberCountAsync(channel))).ConfigureAwait(false)).Sum();
-
-    /// <summary>A store for the tenants' agents, kept beside their traces.</summary>
-    internal RedisAgentStore CreateAgentStore() => new(_db, _keys);
-
-    /// <summary>A store for the built-in agents' conversations, expiring as traces do.</summary>
-    internal RedisConversationStore CreateConversationStore(int maxMessages) => new(_db, _keys, maxMessages, TimeSpan.FromMilliseconds(_retentionMs));
 
     private long NowMs => _clock.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -197,47 +174,25 @@ public sealed class RedisTraceStore : ITraceStore
         return swept;
     }
 
-    /// <summary>Why the store cannot be used right now, or null when Redis answers.</summary>
-    public async Task<string?> UnreachableReasonAsync(CancellationToken cancellationToken = default)
-    {
-        var endpoints = string.Join(", ", _redis.GetEndPoints().Select(e => e.ToString()));
-        if (!_redis.IsConnected)
-        {
-            return $"Redis at {endpoints} is not connected; recorded events wait in the queue until it is back";
-        }
-
-        try
-        {
-            await _db.PingAsync().WaitAsync(s_watchPoll, cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            return ex is TimeoutException
-                ? $"Redis at {endpoints} did not answer PING within {s_watchPoll.TotalSeconds:0.#} s"
-                : $"Redis at {endpoints} refused PING";
-        }
-    }
-
     public async Task<TraceSession?> GetAsync(string tenantId, string taskId, CancellationToken cancellationToken = default) =>
-        TraceHash.Read(await _db.HashGetAllAsync(_keys.Trace(tenantId, taskId)).ConfigureAwait(false));
+        TraceHash.Read(await _db.HashGetAllAsync(_keys.Trace(tenantId, taskId)).WaitAsync(cancellationToken).ConfigureAwait(false));
 
     public async Task<EventPage?> GetEventsAsync(string tenantId, string taskId, EventQuery query, CancellationToken cancellationToken = default)
     {
         var lastSeq = _db.HashGetAsync(_keys.Trace(tenantId, taskId), TraceHash.LastSeq);
         var length = _db.StreamLengthAsync(_keys.Events(tenantId, taskId));
-        if ((await lastSeq.ConfigureAwait(false)).IsNull)
+        if ((await lastSeq.WaitAsync(cancellationToken).ConfigureAwait(false)).IsNull)
         {
             return null;
         }
 
         // Stored seqs are 1..length without holes unless events were dropped at the cap: then an unfiltered page
         // is a range read, else the events after AfterSeq are scanned in batches.
-        var stored = await length.ConfigureAwait(false);
+        var stored = await length.WaitAsync(cancellationToken).ConfigureAwait(false);
         if (query.EventTypes is null && query.ComponentId is null && (long)await lastSeq.ConfigureAwait(false) == stored)
         {
             var after = Math.Max(0, stored - query.AfterSeq);
-            var page = query.Offset < after ? await ReadAfterAsync(tenantId, taskId, query.AfterSeq + query.Offset, query.Limit).ConfigureAwait(false) : [];
+            var page = query.Offset < after ? await ReadAfterAsync(tenantId, taskId, query.AfterSeq + query.Offset, query.Limit).WaitAsync(cancellationToken).ConfigureAwait(false) : [];
             return new EventPage([.. page.Select(Event)], after, query.Offset, query.Limit);
         }
 
@@ -246,7 +201,7 @@ public sealed class RedisTraceStore : ITraceStore
 
     public async Task<TracePage> ListAsync(string tenantId, TraceQuery query, CancellationToken cancellationToken = default)
     {
-        var (total, ids) = await _index.ListAsync(tenantId, query).ConfigureAwait(false);
+        var (total, ids) = await _index.ListAsync(tenantId, query).WaitAsync(cancellationToken).ConfigureAwait(false);
         var sessions = await Task.WhenAll(ids.Select(id => GetAsync(tenantId, (string)id!, cancellationToken))).ConfigureAwait(false);
         return new TracePage([.. sessions.OfType<TraceSession>()], total, query.Page, query.PageSize, IsFull: false);
     }
@@ -328,7 +283,7 @@ public sealed class RedisTraceStore : ITraceStore
             var entries = ReadAfterAsync(tenantId, taskId, afterSeq, ReadBatch);
             try
             {
-                await Task.WhenAll(status, entries).ConfigureAwait(false);
+                await Task.WhenAll(status, entries).WaitAsync(cancellationToken).ConfigureAwait(false);
                 return (status.Result, entries.Result);
             }
             catch (Exception ex) when (ex is RedisConnectionException or RedisTimeoutException)
@@ -386,7 +341,7 @@ public sealed class RedisTraceStore : ITraceStore
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
-            batch = await ReadAfterAsync(tenantId, taskId, after, ReadBatch).ConfigureAwait(false);
+            batch = await ReadAfterAsync(tenantId, taskId, after, ReadBatch).WaitAsync(cancellationToken).ConfigureAwait(false);
             foreach (var entry in batch)
             {
                 after = Seq(entry);

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using AgentTrace.Domain.Agents;
-using AgentTrace.Domain.Agents.Catalog;
 using AgentTrace.Domain.Agents.Definitions;
+using AgentTrace.Domain.Storage.Redis;
 using StackExchange.Redis;
 
-namespace AgentTrace.Domain.Storage.Redis;
+namespace AgentTrace.Domain.Agents.Catalog;
 
 /// <summary>
 /// The tenants' agents in Redis, one hash per tenant (agent id → definition JSON), so every instance runs the same
@@ -22,15 +21,15 @@ internal sealed class RedisAgentStore(IDatabase db, RedisKeys keys) : IAgentStor
         """;
 
     public async Task<IReadOnlyList<AgentDefinition>> ListAsync(string tenantId, CancellationToken cancellationToken) =>
-        [.. (await db.HashValuesAsync(keys.Agents(tenantId)).ConfigureAwait(false)).Select(Read)];
+        [.. (await db.HashValuesAsync(keys.Agents(tenantId)).WaitAsync(cancellationToken).ConfigureAwait(false)).Select(Read)];
 
     public async Task<AgentDefinition?> GetAsync(string tenantId, string id, CancellationToken cancellationToken) =>
-        await db.HashGetAsync(keys.Agents(tenantId), id).ConfigureAwait(false) is { HasValue: true } json ? Read(json) : null;
+        await db.HashGetAsync(keys.Agents(tenantId), id).WaitAsync(cancellationToken).ConfigureAwait(false) is { HasValue: true } json ? Read(json) : null;
 
     public async Task<AgentPutOutcome> PutAsync(string tenantId, AgentDefinition agent, int max, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(agent, AgentJsonContext.Default.AgentDefinition);
-        return (int)await db.ScriptEvaluateAsync(PutScript, [keys.Agents(tenantId)], [agent.Id!, json, max]).ConfigureAwait(false) switch
+        return (int)await db.ScriptEvaluateAsync(PutScript, [keys.Agents(tenantId)], [agent.Id!, json, max]).WaitAsync(cancellationToken).ConfigureAwait(false) switch
         {
             1 => AgentPutOutcome.Added,
             0 => AgentPutOutcome.Replaced,
@@ -38,7 +37,7 @@ internal sealed class RedisAgentStore(IDatabase db, RedisKeys keys) : IAgentStor
         };
     }
 
-    public Task<bool> DeleteAsync(string tenantId, string id, CancellationToken cancellationToken) => db.HashDeleteAsync(keys.Agents(tenantId), id);
+    public Task<bool> DeleteAsync(string tenantId, string id, CancellationToken cancellationToken) => db.HashDeleteAsync(keys.Agents(tenantId), id).WaitAsync(cancellationToken);
 
     private static AgentDefinition Read(RedisValue json) =>
         JsonSerializer.Deserialize((string)json!, AgentJsonContext.Default.AgentDefinition)

@@ -1,5 +1,4 @@
 using AgentTrace.Domain.Model;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,12 +7,14 @@ namespace AgentTrace.Domain.Storage;
 /// <summary>
 /// Marks traces <c>interrupted</c> when they stayed <c>running</c> without a new event for
 /// <see cref="StorageOptions.InterruptAfterMinutes"/>: the process recording them stopped, so they would otherwise
-/// run for ever. Checks every minute; several instances may run it at once.
+/// run for ever. Several instances may run it at once.
 /// </summary>
-public sealed partial class IdleTraceService(ITraceWriter store, IOptions<StorageOptions> options, TimeProvider clock, ILogger<IdleTraceService> logger)
-    : BackgroundService
+public sealed partial class IdleTraceInterrupter(ITraceWriter store, IOptions<StorageOptions> options, TimeProvider clock, ILogger<IdleTraceInterrupter> logger)
+    : IStoreMaintenance
 {
-    private static readonly TimeSpan s_every = TimeSpan.FromMinutes(1);
+    public string Name => "Looking for interrupted traces";
+
+    public Task RunAsync(CancellationToken cancellationToken = default) => InterruptIdleAsync(cancellationToken);
 
     /// <summary>Interrupts the traces idle for longer than the timeout; returns how many.</summary>
     public async Task<int> InterruptIdleAsync(CancellationToken cancellationToken = default)
@@ -34,26 +35,6 @@ public sealed partial class IdleTraceService(ITraceWriter store, IOptions<Storag
         return interrupted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(s_every, clock);
-        do
-        {
-            try
-            {
-                await InterruptIdleAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Marked {Count} traces interrupted: running without an event for {Minutes} minutes")]
     private partial void LogInterrupted(int count, int minutes);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for interrupted traces failed; trying again in a minute")]
-    private partial void LogFailed(Exception exception);
 }

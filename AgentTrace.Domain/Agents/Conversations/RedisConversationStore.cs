@@ -1,8 +1,8 @@
-using AgentTrace.Domain.Agents.Conversations;
+using AgentTrace.Domain.Storage.Redis;
 using Microsoft.Extensions.AI;
 using StackExchange.Redis;
 
-namespace AgentTrace.Domain.Storage.Redis;
+namespace AgentTrace.Domain.Agents.Conversations;
 
 /// <summary>
 /// Conversations in Redis, one list per conversation holding its last messages, each a role letter (<c>u</c> or
@@ -15,7 +15,7 @@ internal sealed class RedisConversationStore(IDatabase db, RedisKeys keys, int m
 
     public async Task<IReadOnlyList<ChatMessage>> HistoryAsync(string tenantId, string agentId, string sessionId, CancellationToken cancellationToken)
     {
-        var entries = await db.ListRangeAsync(keys.Conversation(tenantId, agentId, sessionId)).ConfigureAwait(false);
+        var entries = await db.ListRangeAsync(keys.Conversation(tenantId, agentId, sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false);
         return [.. entries.Select(e => (string)e!).Where(e => e.Length > 0).Select(e => new ChatMessage(e[0] == User ? ChatRole.User : ChatRole.Assistant, e[1..]))];
     }
 
@@ -26,6 +26,6 @@ internal sealed class RedisConversationStore(IDatabase db, RedisKeys keys, int m
         _ = batch.ListRightPushAsync(key, [User + question, Assistant + answer]);
         _ = batch.ListTrimAsync(key, -maxMessages, -1);
         _ = batch.KeyExpireAsync(key, retention);
-        await batch.ExecuteAsync().ConfigureAwait(false);
+        await batch.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

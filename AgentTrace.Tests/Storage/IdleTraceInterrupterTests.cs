@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Tests.Storage;
 
-public sealed class IdleTraceServiceTests
+public sealed class IdleTraceInterrupterTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -16,7 +16,7 @@ public sealed class IdleTraceServiceTests
     {
         var clock = new ManualClock(Events.Start);
         var store = new InMemoryTraceStore(Options.Create(new InMemoryStoreOptions()), clock);
-        var service = new IdleTraceService(store, Options.Create(new StorageOptions { InterruptAfterMinutes = 30 }), clock, NullLogger<IdleTraceService>.Instance);
+        var service = new IdleTraceInterrupter(store, Options.Create(new StorageOptions { InterruptAfterMinutes = 30 }), clock, NullLogger<IdleTraceInterrupter>.Instance);
         var idle = Events.Session();
         var active = Events.Session();
         await store.CreateAsync(idle, Ct);
