@@ -23,7 +23,7 @@ public class InMemoryStoreBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _store = new InMemoryTraceStore(Options.Create(new InMemoryStoreOptions { MaxTraces = Traces + 10, MaxEventsPerTrace = 100_000_000, MaxMegabytes = 16_384 }));
+        _store = new InMemoryTraceStore(Options.Create(new InMemoryStoreOptions { MaxTraces = Traces + 10, MaxMegabytes = 16_384 }), storage: Options.Create(new StorageOptions { MaxEventsPerTrace = 100_000_000 }));
         var start = DateTimeOffset.UtcNow.AddDays(-1);
         for (var i = 0; i < Traces; i++)
         {

@@ -10,7 +10,7 @@ internal static class DashboardInstance
 
     public static Task<WebInstance> StartAsync() => WebInstance.StartAsync(new Dictionary<string, string?>
     {
-        ["AgentTrace:Storage:InMemory:MaxEventsPerTrace"] = "200000",
+        ["AgentTrace:Storage:MaxEventsPerTrace"] = "200000",
         ["AgentTrace:Auth:Keys:0:Key"] = Key,
         ["AgentTrace:Auth:Keys:0:Tenant"] = Tenant,
         ["AgentTrace:Auth:Keys:0:Role"] = "admin",

@@ -31,7 +31,7 @@ internal static class RedisIngestLoad
         var payload = JsonSerializer.Serialize(Stamped(1), TraceJsonContext.Wire.TraceEvent);
         var size = Encoding.UTF8.GetByteCount(payload);
         using var redis = server.Connect();
-        var store = new RedisTraceStore(redis, Options.Create(new StorageOptions { RedisKeyPrefix = "bench", RedisMaxEventsPerTrace = 10_000_000 }), TimeProvider.System);
+        var store = new RedisTraceStore(redis, Options.Create(new StorageOptions { RedisKeyPrefix = "bench", MaxEventsPerTrace = 10_000_000 }), TimeProvider.System);
         await DirectAsync(store, writers: 1, events: 5_000);
 
         (string Writer, int Events, Func<Task<double>> Run)[] writers =

@@ -10,14 +10,14 @@ public sealed class StorageOptions
     /// <summary>Redis connection string; empty means the embedded in-memory store.</summary>
     public string Redis { get; set; } = "";
 
-    /// <summary>Days a trace is kept after it was created or finished (Redis keys expire then).</summary>
+    /// <summary>Days a trace is kept after it was created or, once finished, after it finished; then it is removed.</summary>
     public int RetentionDays { get; set; } = 7;
 
     /// <summary>The first part of every Redis key and channel, so several deployments can share one Redis.</summary>
     public string RedisKeyPrefix { get; set; } = "agenttrace";
 
-    /// <summary>Events kept per trace in Redis; beyond it events are counted in <c>dropped_events</c>.</summary>
-    public int RedisMaxEventsPerTrace { get; set; } = 100_000;
+    /// <summary>Events kept per trace, in every store; beyond it events are counted in <c>dropped_events</c>.</summary>
+    public int MaxEventsPerTrace { get; set; } = 100_000;
 
     /// <summary>A trace still <c>running</c> without a new event for this long is marked <c>interrupted</c>.</summary>
     public int InterruptAfterMinutes { get; set; } = 30;
@@ -41,9 +41,9 @@ public sealed class StorageOptions
             yield return $"{Section}:RedisKeyPrefix must be 1 to 64 characters without braces or spaces (is '{RedisKeyPrefix}')";
         }
 
-        if (RedisMaxEventsPerTrace is < 1 or > 10_000_000)
+        if (MaxEventsPerTrace is < 1 or > 10_000_000)
         {
-            yield return $"{Section}:RedisMaxEventsPerTrace must be between 1 and 10000000 (is {RedisMaxEventsPerTrace})";
+            yield return $"{Section}:MaxEventsPerTrace must be between 1 and 10000000 (is {MaxEventsPerTrace})";
         }
 
         if (InterruptAfterMinutes is < 1 or > 10_080)

@@ -10,7 +10,12 @@ public sealed class InMemoryTraceStoreTests : TraceStoreContract
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    protected override Task<ITraceStore> NewStoreAsync() => Task.FromResult<ITraceStore>(NewStore(new InMemoryStoreOptions()));
+    protected override Task<ITraceStore> NewStoreAsync(Action<StorageOptions>? configure = null)
+    {
+        var storage = new StorageOptions();
+        configure?.Invoke(storage);
+        return Task.FromResult<ITraceStore>(new InMemoryTraceStore(Options.Create(new InMemoryStoreOptions()), storage: Options.Create(storage)));
+    }
 
     [Fact]
     public async Task Create_OverMaxTraces_EvictsOldestFinishedFirstAndReportsFull()
@@ -34,29 +39,39 @@ public sealed class InMemoryTraceStoreTests : TraceStoreContract
     }
 
     [Fact]
-    public async Task Append_OverMaxEventsPerTrace_CountsDroppedEvents()
-    {
-        var store = NewStore(new InMemoryStoreOptions { MaxEventsPerTrace = 5 });
-        var session = Events.Session();
-        await store.CreateAsync(session, Ct);
-
-        var result = await store.AppendAsync("t1", session.TaskId, Events.Range(1, 8), Ct);
-
-        Assert.Equal(5, result.Appended);
-        Assert.Equal(3, result.Dropped);
-        var read = (await store.GetAsync("t1", session.TaskId, Ct))!;
-        Assert.Equal(3, read.Summary.DroppedEvents);
-        Assert.Equal(8, read.LastSeq);
-        Assert.Equal(5, (await store.GetEventsAsync("t1", session.TaskId, new EventQuery(), Ct))!.Total);
-    }
-
-    [Fact]
     public async Task List_NotAtCapacity_IsNotFull()
     {
         var store = NewStore(new InMemoryStoreOptions { MaxTraces = 3 });
         await store.CreateAsync(Events.Session(), Ct);
 
         Assert.False((await store.ListAsync("t1", new TraceQuery(), Ct)).IsFull);
+    }
+
+    [Fact]
+    public async Task RemoveExpired_AfterRetention_ForgetsTracesFromCreationOrFromCompletion()
+    {
+        var clock = new ManualClock(Events.Start);
+        var store = new InMemoryTraceStore(Options.Create(new InMemoryStoreOptions()), clock, Options.Create(new StorageOptions { RetentionDays = 7 }));
+        var running = Events.Session(createdAt: Events.Start);
+        var finishedLate = Events.Session(createdAt: Events.Start);
+        var young = Events.Session(createdAt: Events.Start.AddDays(2));
+        foreach (var session in new[] { running, finishedLate, young })
+        {
+            await store.CreateAsync(session, Ct);
+        }
+
+        await store.CompleteAsync("t1", finishedLate.TaskId, new TraceCompletion { Status = TraceStatus.Completed, CompletedAt = Events.Start.AddDays(3) }, Ct);
+        clock.Advance(TimeSpan.FromDays(7));
+
+        Assert.Equal(1, await store.RemoveExpiredAsync(Ct));
+        Assert.Null(await store.GetAsync("t1", running.TaskId, Ct));
+        Assert.NotNull(await store.GetAsync("t1", finishedLate.TaskId, Ct));
+        Assert.NotNull(await store.GetAsync("t1", young.TaskId, Ct));
+
+        clock.Advance(TimeSpan.FromDays(3));
+
+        Assert.Equal(2, await store.RemoveExpiredAsync(Ct));
+        Assert.Equal(0, (await store.ListAsync("t1", new TraceQuery(), Ct)).Total);
     }
 
     private static InMemoryTraceStore NewStore(InMemoryStoreOptions options) => new(Options.Create(options));

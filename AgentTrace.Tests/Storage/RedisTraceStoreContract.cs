@@ -17,7 +17,12 @@ public abstract class RedisTraceStoreContract(RedisStoreFixture redis) : TraceSt
 
     private IDatabase Db => redis.Redis.GetDatabase();
 
-    protected override Task<ITraceStore> NewStoreAsync() => Task.FromResult<ITraceStore>(redis.NewStore());
+    protected override Task<ITraceStore> NewStoreAsync(Action<StorageOptions>? configure = null)
+    {
+        var options = RedisStoreFixture.NewOptions();
+        configure?.Invoke(options);
+        return Task.FromResult<ITraceStore>(new RedisTraceStore(redis.Redis, Options.Create(options), TimeProvider.System));
+    }
 
     [Fact]
     public async Task Writes_SetRetentionTtlOnEveryKeyOfTheTrace()
@@ -96,27 +101,6 @@ public abstract class RedisTraceStoreContract(RedisStoreFixture redis) : TraceSt
         Assert.Equal(1, await Db.SortedSetLengthAsync(keys.User("t1", "u1")));
         Assert.Equal(1, await Db.SortedSetLengthAsync(keys.Status("t1", "running")));
         Assert.Equal(1, await Db.HashLengthAsync(keys.Owners("t1")));
-    }
-
-    [Fact]
-    public async Task Append_OverMaxEventsPerTrace_CountsDroppedEvents()
-    {
-        var options = RedisStoreFixture.NewOptions();
-        options.RedisMaxEventsPerTrace = 5;
-        var store = new RedisTraceStore(redis.Redis, Options.Create(options), TimeProvider.System);
-        var session = Events.Session();
-        await store.CreateAsync(session, Ct);
-
-        var result = await store.AppendAsync("t1", session.TaskId, Events.Range(1, 8), Ct);
-
-        Assert.Equal(5, result.Appended);
-        Assert.Equal(3, result.Dropped);
-        var read = (await store.GetAsync("t1", session.TaskId, Ct))!;
-        Assert.Equal(3, read.Summary.DroppedEvents);
-        Assert.Equal(8, read.LastSeq);
-        var events = (await store.GetEventsAsync("t1", session.TaskId, new EventQuery { AfterSeq = 1 }, Ct))!;
-        Assert.Equal(4, events.Total);
-        Assert.Equal([2L, 3L, 4L, 5L], events.Events.Select(e => e.Seq));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class StorageOptionsTests
             Redis = "127.0.0.1:6379,connectTimeout=soon",
             RetentionDays = 0,
             RedisKeyPrefix = "a{b}",
-            RedisMaxEventsPerTrace = 0,
+            MaxEventsPerTrace = 0,
             InterruptAfterMinutes = 0,
         };
 
@@ -29,7 +29,7 @@ public sealed class StorageOptionsTests
         Assert.Contains(problems, p => p.StartsWith("AgentTrace:Storage:Redis ", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("AgentTrace:Storage:RetentionDays ", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("AgentTrace:Storage:RedisKeyPrefix ", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("AgentTrace:Storage:RedisMaxEventsPerTrace ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("AgentTrace:Storage:MaxEventsPerTrace ", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("AgentTrace:Storage:InterruptAfterMinutes ", StringComparison.Ordinal));
     }
 }

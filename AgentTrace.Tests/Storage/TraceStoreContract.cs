@@ -12,8 +12,29 @@ public abstract class TraceStoreContract
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>A new, empty store, for the tenants the test uses.</summary>
-    protected abstract Task<ITraceStore> NewStoreAsync();
+    /// <summary>A new, empty store, for the tenants the test uses, with the storage options <paramref name="configure"/> sets.</summary>
+    protected abstract Task<ITraceStore> NewStoreAsync(Action<StorageOptions>? configure = null);
+
+    [Fact]
+    public async Task Append_OverMaxEventsPerTrace_CountsDroppedEvents_AndKeepsTheFirst()
+    {
+        var store = await NewStoreAsync(o => o.MaxEventsPerTrace = 5);
+        var session = Events.Session();
+        await store.CreateAsync(session, Ct);
+
+        var result = await store.AppendAsync("t1", session.TaskId, Events.Range(1, 8), Ct);
+
+        Assert.Equal(5, result.Appended);
+        Assert.Equal(3, result.Dropped);
+        var read = (await store.GetAsync("t1", session.TaskId, Ct))!;
+        Assert.Equal(3, read.Summary.DroppedEvents);
+        Assert.Equal(5, read.Summary.TotalEvents);
+        Assert.Equal(8, read.LastSeq);
+        Assert.Equal(5, (await store.GetEventsAsync("t1", session.TaskId, new EventQuery(), Ct))!.Total);
+        var events = (await store.GetEventsAsync("t1", session.TaskId, new EventQuery { AfterSeq = 1 }, Ct))!;
+        Assert.Equal(4, events.Total);
+        Assert.Equal([2L, 3L, 4L, 5L], events.Events.Select(e => e.Seq));
+    }
 
     [Fact]
     public async Task Create_NewTrace_CanBeRead()

@@ -8,9 +8,6 @@ public sealed class InMemoryStoreOptions
     /// <summary>Traces kept across all tenants; beyond it the oldest finished ones are evicted.</summary>
     public int MaxTraces { get; set; } = 10_000;
 
-    /// <summary>Events kept per trace; beyond it events are counted in <c>dropped_events</c>.</summary>
-    public int MaxEventsPerTrace { get; set; } = 100_000;
-
     /// <summary>Approximate memory for all events, in MiB; beyond it the oldest finished traces are evicted.</summary>
     public int MaxMegabytes { get; set; } = 512;
 
@@ -19,11 +16,6 @@ public sealed class InMemoryStoreOptions
         if (MaxTraces is < 1 or > 10_000_000)
         {
             yield return $"{Section}:MaxTraces must be between 1 and 10000000 (is {MaxTraces})";
-        }
-
-        if (MaxEventsPerTrace is < 1 or > 10_000_000)
-        {
-            yield return $"{Section}:MaxEventsPerTrace must be between 1 and 10000000 (is {MaxEventsPerTrace})";
         }
 
         if (MaxMegabytes is < 1 or > 1_048_576)

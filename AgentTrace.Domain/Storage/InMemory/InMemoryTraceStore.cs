@@ -5,16 +5,20 @@ using Microsoft.Extensions.Options;
 namespace AgentTrace.Domain.Storage.InMemory;
 
 /// <summary>
-/// The embedded store: bounded by <see cref="InMemoryStoreOptions"/>, evicting the oldest finished traces first.
+/// The embedded store: bounded by <see cref="InMemoryStoreOptions"/>, evicting the oldest finished traces first, and
+/// forgetting traces after <see cref="StorageOptions.RetentionDays"/> (see <see cref="RemoveExpiredAsync"/>).
 /// Stored records are immutable, so readers share them without copies. One lock guards all state; watchers are
 /// woken after it is released.
 /// </summary>
-public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, TimeProvider? clock = null) : ITraceStore
+public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, TimeProvider? clock = null, IOptions<StorageOptions>? storage = null)
+    : ITraceStore
 {
     private const int WatchBatch = 1024;
 
     private readonly InMemoryStoreOptions _options = options.Value;
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly int _maxEventsPerTrace = (storage?.Value ?? new StorageOptions()).MaxEventsPerTrace;
+    private readonly TimeSpan _retention = TimeSpan.FromDays((storage?.Value ?? new StorageOptions()).RetentionDays);
     private readonly Lock _gate = new();
     private readonly TenantFeeds _feeds = new();
     private readonly Dictionary<string, StoredTrace> _byId = new(StringComparer.Ordinal);
@@ -149,6 +153,26 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
                 {
                     wake.Add(RemoveLocked(stored));
                 }
+            }
+        }
+
+        Wake(wake);
+        return Task.FromResult(wake.Count);
+    }
+
+    /// <summary>
+    /// Removes the traces kept longer than the retention period, counted as Redis keys expire: from creation, or
+    /// from completion once finished. Returns how many.
+    /// </summary>
+    public Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
+    {
+        var cutoff = _clock.GetUtcNow() - _retention;
+        var wake = new List<TaskCompletionSource>();
+        lock (_gate)
+        {
+            foreach (var stored in _byId.Values.Where(s => (s.Session.CompletedAt ?? s.CreatedAt) <= cutoff).ToList())
+            {
+                wake.Add(RemoveLocked(stored));
             }
         }
 
@@ -317,7 +341,7 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
         var dropped = 0;
         foreach (var e in fresh)
         {
-            if (stored.Events.Count >= _options.MaxEventsPerTrace)
+            if (stored.Events.Count >= _maxEventsPerTrace)
             {
                 dropped++;
                 continue;

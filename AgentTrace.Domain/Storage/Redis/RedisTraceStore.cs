@@ -40,7 +40,7 @@ public sealed class RedisTraceStore : ITraceStore
         _subscriptions = new SharedSubscriptions(redis.GetSubscriber());
         _clock = clock;
         _retentionMs = (long)TimeSpan.FromDays(options.Value.RetentionDays).TotalMilliseconds;
-        _maxEvents = options.Value.RedisMaxEventsPerTrace;
+        _maxEvents = options.Value.MaxEventsPerTrace;
     }
 
     private long NowMs => _clock.GetUtcNow().ToUnixTimeMilliseconds();

@@ -29,7 +29,7 @@ public sealed class StorageBackendRegistrationTests(RedisFixture redis) : IClass
         Assert.IsType<InMemoryTraceStore>(backend.Traces);
         AssertServedByBackend(services, backend);
         Assert.IsType<SingleServerSignals>(backend.Signals);
-        Assert.Empty(backend.Maintenance);
+        Assert.IsType<InMemoryRetention>(Assert.Single(backend.Maintenance));
         Assert.Equal(new StoreHealth(true, "the in-memory store is in use"), await backend.CheckAsync(Ct));
         Assert.False(await services.GetRequiredService<IRunSignals>().CancelElsewhereAsync("t1", TraceIds.NewTaskId(), Ct));
     }
