@@ -317,9 +317,9 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
 
         var session = stored.Session;
         var last = session.LastSeq;
-        var fresh = events.Where(e => e.Seq > last).ToList();
-        var duplicates = events.Count - fresh.Count;
-        if (fresh.Count == 0)
+        var check = AppendRule.Check([.. events.Select(e => e.Seq)], last);
+        var duplicates = check.Duplicates;
+        if (check.Fresh == 0)
         {
             return new AppendResult(AppendOutcome.Appended, 0, duplicates, 0, last);
         }
@@ -329,13 +329,12 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
             return new AppendResult(AppendOutcome.Finished, 0, duplicates, 0, last);
         }
 
-        for (var i = 0; i < fresh.Count; i++)
+        if (check.IsGap)
         {
-            if (fresh[i].Seq != last + 1 + i)
-            {
-                return new AppendResult(AppendOutcome.Gap, 0, duplicates, 0, last);
-            }
+            return new AppendResult(AppendOutcome.Gap, 0, duplicates, 0, last);
         }
+
+        var fresh = events.Where(e => e.Seq > last);
 
         var summary = new SummaryCounter(session.Summary);
         var dropped = 0;
@@ -355,12 +354,12 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
         }
 
         summary.Dropped(dropped);
-        var lastSeq = last + fresh.Count;
+        var lastSeq = last + check.Fresh;
         stored.Session = session with { Summary = summary.ToSummary(), LastSeq = lastSeq };
         stored.UpdatedAt = _clock.GetUtcNow();
         wake.Add(stored.SwapSignal());
         wake.AddRange(EvictWhileOverBounds(stored));
-        return new AppendResult(AppendOutcome.Appended, fresh.Count - dropped, duplicates, dropped, lastSeq);
+        return new AppendResult(AppendOutcome.Appended, check.Fresh - dropped, duplicates, dropped, lastSeq);
     }
 
     private List<TaskCompletionSource> EvictWhileOverBounds(StoredTrace keep)

@@ -16,8 +16,9 @@ internal static class RedisScripts
 
     /// <summary>
     /// KEYS: trace hash, event stream. ARGV: max stored events, now (ms), watch channel, then per event: seq, event
-    /// type, component id, JSON, n, and n pairs of summary field and increment. Events at or below <c>last_seq</c> are
-    /// duplicates; the rest must continue it without a gap, else nothing is stored. Beyond the cap events are only
+    /// type, component id, JSON, n, and n pairs of summary field and increment. The <c>seq</c> rules are
+    /// <see cref="AppendRule"/>'s (tested to agree): events at or below <c>last_seq</c> are duplicates; the rest must
+    /// continue it without a gap, else nothing is stored. Beyond the cap events are only
     /// counted as dropped. Summary counts saturate at 2^53 − 1 (<see cref="Model.Counts.Max"/>). Returns {outcome,
     /// appended, duplicates, dropped, last_seq}.
     /// </summary>
