@@ -1,4 +1,3 @@
-using AgentTrace.Domain.Analysis.Rules;
 using AgentTrace.Domain.Model;
 using Microsoft.Extensions.Options;
 
@@ -10,24 +9,16 @@ namespace AgentTrace.Domain.Analysis;
 /// Reads only what every trace level keeps (timings, counts, ids), so a minimal trace gets the same analysis;
 /// only chunk scores, which a minimal trace lacks, are skipped.
 /// </summary>
-public sealed class TraceAnalyzer(IOptions<AnalysisOptions> options)
+public sealed class TraceAnalyzer
 {
-    private static readonly IRecommendationRule[] s_rules =
-    [
-        new FailingComponentRule(),
-        new DroppedEventsRule(),
-        new SlowComponentRule(),
-        new LlmDominatesRule(),
-        new RepeatedToolCallsRule(),
-        new EmptyRetrievalRule(),
-        new LowRetrievalScoresRule(),
-        new LargePromptRule(),
-        new HighTokenUsageRule(),
-        new UnfinishedSpanRule(),
-        new TruncatedFieldsRule(),
-    ];
+    private readonly IRecommendationRule[] _rules;
+    private readonly AnalysisOptions _options;
 
-    private readonly AnalysisOptions _options = options.Value;
+    internal TraceAnalyzer(IOptions<AnalysisOptions> options, IEnumerable<IRecommendationRule> rules)
+    {
+        _options = options.Value;
+        _rules = [.. rules];
+    }
 
     /// <param name="session">The trace.</param>
     /// <param name="events">Its events in <c>seq</c> order.</param>
@@ -57,7 +48,7 @@ public sealed class TraceAnalyzer(IOptions<AnalysisOptions> options)
             Models = CallStatistics.Models(tree),
             Retrieval = CallStatistics.Retrieval(tree),
             Tools = CallStatistics.Tools(tree),
-            Recommendations = s_rules.SelectMany(r => r.Apply(context)).OrderByDescending(r => r.Severity).ToList(),
+            Recommendations = _rules.SelectMany(r => r.Apply(context)).OrderByDescending(r => r.Severity).ToList(),
         };
     }
 }

@@ -1,4 +1,6 @@
+using AgentTrace.Domain.Agents;
 using AgentTrace.Domain.Agents.Catalog;
+using AgentTrace.Domain.Agents.Components;
 using AgentTrace.Domain.Agents.Definitions;
 using AgentTrace.Domain.Agents.Knowledge;
 using AgentTrace.Domain.Agents.Llm;
@@ -36,6 +38,13 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<RunCancelRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<RunCancelRelay>());
         services.AddSingleton<RunCanceller>();
+        services.AddSingleton<AgentComponent, BeginComponent>();
+        services.AddSingleton<AgentComponent, RetrievalComponent>();
+        services.AddSingleton<AgentComponent, LlmComponent>();
+        services.AddSingleton<AgentComponent, ToolLoopComponent>();
+        services.AddSingleton<AgentComponent, CategorizeComponent>();
+        services.AddSingleton<AgentComponent, MessageComponent>();
+        services.AddSingleton<ComponentCatalog>();
         services.AddSingleton<AgentServices>();
         services.AddSingleton<AgentRunner>();
         return services;

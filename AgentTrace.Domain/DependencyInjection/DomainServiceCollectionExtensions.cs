@@ -1,4 +1,5 @@
 using AgentTrace.Domain.Analysis;
+using AgentTrace.Domain.Analysis.Rules;
 using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Recording;
 using AgentTrace.Domain.Storage;
@@ -33,7 +34,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<DetailedTraceFormatter>();
         services.AddSingleton<RagflowTraceFormatter>();
         services.AddSingleton<TraceFormatter>();
-        services.AddSingleton<TraceAnalyzer>();
+        services.AddSingleton(sp => new TraceAnalyzer(sp.GetRequiredService<IOptions<AnalysisOptions>>(), RecommendationRules.All));
         services.AddAgentTraceAgents();
         return services;
     }

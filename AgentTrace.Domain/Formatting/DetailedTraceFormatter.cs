@@ -44,7 +44,7 @@ public sealed class DetailedTraceFormatter
                 LatencyMs = Math.Round(span.Duration * 1000, 1),
                 Error = span.End?.Error ?? span.Start?.Error,
             },
-            TraceJsonContext.Wire.CallRecord);
+            FormatJsonContext.Wire.CallRecord);
         var payload = Payload(span.Start) ?? new JsonObject();
         if (Payload(span.End) is { } completed)
         {

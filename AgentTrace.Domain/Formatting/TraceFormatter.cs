@@ -16,9 +16,9 @@ public sealed class TraceFormatter(
     /// <summary>Parses a format name strictly; an unknown name gives a problem that lists the valid ones.</summary>
     public static bool TryParseFormat(string? text, out TraceFormat format, [NotNullWhen(false)] out string? problem)
     {
-        problem = WireNames.TryParseFormat(text, out format)
+        problem = WireEnum<TraceFormat>.TryParse(text, out format)
             ? null
-            : $"unknown format '{text}'; valid formats are {string.Join(", ", WireNames.Formats)}";
+            : $"unknown format '{text}'; valid formats are {string.Join(", ", TraceFormatNames.All)}";
         return problem is null;
     }
 
@@ -29,9 +29,9 @@ public sealed class TraceFormatter(
     public JsonNode FormatTrace(TraceFormat format, TraceSession session, IReadOnlyList<TraceEvent> events) => format switch
     {
         TraceFormat.Streaming => streaming.FormatTrace(session, events),
-        TraceFormat.Compact => JsonNodes.Object(compact.FormatTrace(session, events), TraceJsonContext.Wire.CompactTrace),
-        TraceFormat.Detailed => JsonNodes.Object(detailed.FormatTrace(session, events), TraceJsonContext.Wire.DetailedTrace),
-        TraceFormat.Ragflow => JsonSerializer.SerializeToNode(ragflow.FormatTrace(events), TraceJsonContext.Wire.IReadOnlyListRagflowTraceEntry)!,
+        TraceFormat.Compact => JsonNodes.Object(compact.FormatTrace(session, events), FormatJsonContext.Wire.CompactTrace),
+        TraceFormat.Detailed => JsonNodes.Object(detailed.FormatTrace(session, events), FormatJsonContext.Wire.DetailedTrace),
+        TraceFormat.Ragflow => JsonSerializer.SerializeToNode(ragflow.FormatTrace(events), FormatJsonContext.Wire.IReadOnlyListRagflowTraceEntry)!,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown trace format"),
     };
 
@@ -42,9 +42,9 @@ public sealed class TraceFormatter(
     public JsonNode? FormatEvent(TraceFormat format, TraceSession session, TraceEvent e) => format switch
     {
         TraceFormat.Streaming => streaming.FormatEvent(e),
-        TraceFormat.Compact => JsonNodes.Object(compact.FormatEvent(session, e), TraceJsonContext.Wire.CompactStep),
+        TraceFormat.Compact => JsonNodes.Object(compact.FormatEvent(session, e), FormatJsonContext.Wire.CompactStep),
         TraceFormat.Detailed => JsonNodes.Object(e, TraceJsonContext.Wire.TraceEvent),
-        TraceFormat.Ragflow => ragflow.FormatEvent(e) is { } entry ? JsonNodes.Object(entry, TraceJsonContext.Wire.RagflowTraceEntry) : null,
+        TraceFormat.Ragflow => ragflow.FormatEvent(e) is { } entry ? JsonNodes.Object(entry, FormatJsonContext.Wire.RagflowTraceEntry) : null,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown trace format"),
     };
 }

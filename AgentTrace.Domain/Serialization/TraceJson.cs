@@ -1,18 +1,15 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using AgentTrace.Domain.Analysis;
-using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Model;
 
 namespace AgentTrace.Domain.Serialization;
 
-/// <summary>The JSON contract (DESIGN §3): snake_case names, nulls left out, enums as names.</summary>
+/// <summary>The model's JSON (traces, events, payloads) in the contract's settings (<see cref="WireJson"/>).</summary>
 [JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    PropertyNamingPolicy = WireJson.Naming,
+    DefaultIgnoreCondition = WireJson.Ignore,
+    UnmappedMemberHandling = WireJson.Unmapped,
     Converters = [typeof(UtcTimestampConverter), typeof(FiniteNumberConverter)])]
 [JsonSerializable(typeof(TraceSession))]
 [JsonSerializable(typeof(TraceEvent))]
@@ -22,13 +19,6 @@ namespace AgentTrace.Domain.Serialization;
 [JsonSerializable(typeof(LlmPayload))]
 [JsonSerializable(typeof(RetrievalPayload))]
 [JsonSerializable(typeof(ToolPayload))]
-[JsonSerializable(typeof(CompactTrace))]
-[JsonSerializable(typeof(CompactStep))]
-[JsonSerializable(typeof(DetailedTrace))]
-[JsonSerializable(typeof(CallRecord))]
-[JsonSerializable(typeof(RagflowTraceEntry))]
-[JsonSerializable(typeof(IReadOnlyList<RagflowTraceEntry>))]
-[JsonSerializable(typeof(TraceAnalysis))]
 [JsonSerializable(typeof(JsonNode))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonArray))]
@@ -39,16 +29,6 @@ namespace AgentTrace.Domain.Serialization;
 [JsonSerializable(typeof(bool))]
 public sealed partial class TraceJsonContext : JsonSerializerContext
 {
-    /// <summary>
-    /// The context every AgentTrace payload is written with: the contract's settings, and text escaped only
-    /// where JSON requires it, so prompts in any language stay readable.
-    /// </summary>
-    public static TraceJsonContext Wire { get; } = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new UtcTimestampConverter(), new FiniteNumberConverter() },
-    });
+    /// <summary>The context the model is written with, in the contract's settings.</summary>
+    public static TraceJsonContext Wire { get; } = new(WireJson.NewOptions());
 }

@@ -1,13 +1,13 @@
 using AgentTrace.Domain.Analysis;
+using AgentTrace.Tests.Domain.Analysis;
 using AgentTrace.Tests.Support;
 using AgentTrace.Web.Model;
-using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Tests.Model;
 
 public sealed class RunComparisonTests
 {
-    private static readonly TraceAnalyzer s_analyzer = new(Options.Create(new AnalysisOptions()));
+    private static readonly TraceAnalyzer s_analyzer = AnalyzerFactory.Default();
 
     [Fact]
     public void Compare_SameShape_MatchesEveryStepWithItsDifference()

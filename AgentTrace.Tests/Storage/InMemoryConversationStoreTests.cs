@@ -1,4 +1,4 @@
-using AgentTrace.Domain.Agents.Catalog;
+using AgentTrace.Domain.Agents;
 using AgentTrace.Domain.Agents.Conversations;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using AgentTrace.Domain.Agents.Catalog;
+using AgentTrace.Domain.Agents;
 using AgentTrace.Domain.Backends;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Domain.Storage.Redis;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AgentTrace.Domain.Agents;
 using AgentTrace.Domain.Agents.Catalog;
 using AgentTrace.Domain.Agents.Definitions;
 using AgentTrace.Domain.Agents.Knowledge;

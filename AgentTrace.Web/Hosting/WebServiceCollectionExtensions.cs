@@ -1,9 +1,9 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
+using AgentTrace.Domain.Analysis;
 using AgentTrace.Domain.DependencyInjection;
+using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Serialization;
 using AgentTrace.Web.Api;
 using AgentTrace.Web.Api.Sse;
@@ -47,13 +47,10 @@ public static class WebServiceCollectionExtensions
     /// <summary>The API's JSON: the trace contract (snake_case, no nulls, strict about unknown fields).</summary>
     public static void UseContract(JsonSerializerOptions options)
     {
-        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
-        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        options.Converters.Add(new UtcTimestampConverter());
-        options.Converters.Add(new FiniteNumberConverter());
+        WireJson.Apply(options);
         options.TypeInfoResolverChain.Insert(0, TraceJsonContext.Default);
+        options.TypeInfoResolverChain.Insert(1, FormatJsonContext.Default);
+        options.TypeInfoResolverChain.Insert(2, AnalysisJsonContext.Default);
         options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
     }
 

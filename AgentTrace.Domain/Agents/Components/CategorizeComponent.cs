@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using AgentTrace.Domain.Agents.Definitions;
 using AgentTrace.Domain.Agents.Llm;
+using AgentTrace.Domain.Agents.Runtime;
 using Microsoft.Extensions.AI;
 
 namespace AgentTrace.Domain.Agents.Components;
@@ -10,6 +12,8 @@ namespace AgentTrace.Domain.Agents.Components;
 /// </summary>
 public sealed class CategorizeComponent : AgentComponent
 {
+    public override string Type => ComponentTypes.Categorize;
+
     public override JsonObject Inputs(ComponentRun component) => new()
     {
         ["query"] = component.Run.Render(component.Definition.Query ?? "{sys.query}"),

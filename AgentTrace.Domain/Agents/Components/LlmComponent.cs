@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using AgentTrace.Domain.Agents.Definitions;
+using AgentTrace.Domain.Agents.Runtime;
 using Microsoft.Extensions.AI;
 
 namespace AgentTrace.Domain.Agents.Components;
@@ -6,6 +8,8 @@ namespace AgentTrace.Domain.Agents.Components;
 /// <summary>One LLM call: system prompt, the conversation so far, and the prompt. Outputs <c>content</c>.</summary>
 public sealed class LlmComponent : AgentComponent
 {
+    public override string Type => ComponentTypes.Llm;
+
     public override JsonObject Inputs(ComponentRun component) => PromptInputs(component);
 
     public override string Thoughts(ComponentRun component, JsonObject inputs) =>

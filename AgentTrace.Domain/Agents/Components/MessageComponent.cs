@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AgentTrace.Domain.Agents.Definitions;
+using AgentTrace.Domain.Agents.Runtime;
 using AgentTrace.Domain.Model;
 
 namespace AgentTrace.Domain.Agents.Components;
@@ -7,6 +9,8 @@ namespace AgentTrace.Domain.Agents.Components;
 /// <summary>Writes its content to the answer, word by word, and records it as <c>message_generated</c>.</summary>
 public sealed partial class MessageComponent : AgentComponent
 {
+    public override string Type => ComponentTypes.Message;
+
     public override JsonObject Inputs(ComponentRun component) =>
         new() { ["content"] = component.Run.Render(component.Definition.Content!) };
 

@@ -2,7 +2,9 @@ using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using AgentTrace.Domain.Agents.Definitions;
 using AgentTrace.Domain.Agents.Knowledge;
+using AgentTrace.Domain.Agents.Runtime;
 using AgentTrace.Domain.Model;
 
 namespace AgentTrace.Domain.Agents.Components;
@@ -13,6 +15,8 @@ namespace AgentTrace.Domain.Agents.Components;
 /// </summary>
 public sealed class RetrievalComponent : AgentComponent
 {
+    public override string Type => ComponentTypes.Retrieval;
+
     public const int DefaultTopK = 5;
     public const double DefaultThreshold = 0.2;
 

@@ -2,6 +2,7 @@ using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentTrace.Domain.Agents.Llm;
+using AgentTrace.Domain.Agents.Runtime;
 using AgentTrace.Domain.Agents.Tools;
 using AgentTrace.Domain.Model;
 using Microsoft.Extensions.AI;

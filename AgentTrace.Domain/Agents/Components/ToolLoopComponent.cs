@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AgentTrace.Domain.Agents.Definitions;
+using AgentTrace.Domain.Agents.Runtime;
 using AgentTrace.Domain.Model;
 using Microsoft.Extensions.AI;
 
@@ -12,6 +14,8 @@ namespace AgentTrace.Domain.Agents.Components;
 /// </summary>
 public sealed class ToolLoopComponent : AgentComponent
 {
+    public override string Type => ComponentTypes.Agent;
+
     public const int DefaultMaxRounds = 5;
 
     public override JsonObject Inputs(ComponentRun component)

@@ -1,4 +1,3 @@
-using AgentTrace.Domain.Agents.Catalog;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 

@@ -110,7 +110,7 @@ public sealed partial class AgentRunner(
 
     private async Task FinishAsync(RunContext context, TraceScope workflow, AgentRunResult result)
     {
-        var outputs = Components.Json.Element(new JsonObject { ["content"] = result.Answer });
+        var outputs = Json.Element(new JsonObject { ["content"] = result.Answer });
         await workflow.RecordAsync(new TraceEvent
         {
             EventType = result.Status switch
@@ -144,10 +144,10 @@ public sealed partial class AgentRunner(
         var inputs = new JsonObject { ["query"] = context.Request.Question, ["session_id"] = context.Run.SessionId };
         if (context.Request.Inputs is { } values)
         {
-            inputs["inputs"] = Components.Json.Object(values);
+            inputs["inputs"] = Json.Object(values);
         }
 
-        return Components.Json.Element(inputs);
+        return Json.Element(inputs);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Agent run {TaskId} failed in the runtime itself")]

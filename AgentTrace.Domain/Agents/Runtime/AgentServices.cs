@@ -1,4 +1,3 @@
-using AgentTrace.Domain.Agents.Catalog;
 using AgentTrace.Domain.Agents.Knowledge;
 using AgentTrace.Domain.Agents.Llm;
 using Microsoft.Extensions.AI;
@@ -7,8 +6,10 @@ using Microsoft.Extensions.Options;
 namespace AgentTrace.Domain.Agents.Runtime;
 
 /// <summary>What components use while they run: the traced LLM, the knowledge bases, the clock, the options.</summary>
-public sealed class AgentServices(AgentChatClient llm, KnowledgeBaseCatalog knowledge, TimeProvider clock, IOptions<AgentsOptions> options)
+public sealed class AgentServices(AgentChatClient llm, KnowledgeBaseCatalog knowledge, ComponentCatalog components, TimeProvider clock, IOptions<AgentsOptions> options)
 {
+    public ComponentCatalog Components => components;
+
     public IChatClient Llm => llm.Client;
 
     public KnowledgeBaseCatalog Knowledge => knowledge;

@@ -1,7 +1,6 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AgentTrace.Domain.Agents.Components;
 using AgentTrace.Domain.Agents.Llm;
 using AgentTrace.Domain.Model;
 
@@ -20,7 +19,7 @@ internal static class NodeRunner
         var scope = new TraceScope(run.Trace, run.Services.Clock, spanId, id, definition.Name ?? id, definition.Type);
         var startedEventId = TraceIds.NewSpanId();
         var component = new ComponentRun(run, id, definition, scope, startedEventId);
-        var kind = ComponentKinds.Of(definition.Type);
+        var kind = run.Services.Components.Of(definition.Type);
         var timeout = TimeSpan.FromSeconds(definition.TimeoutSeconds ?? run.Services.Options.ComponentTimeoutSeconds);
         var started = Stopwatch.GetTimestamp();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using AgentTrace.Domain.Agents.Catalog;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Domain.Agents.Runtime;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AgentTrace.Domain.Agents.Catalog;
 using AgentTrace.Domain.Serialization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;

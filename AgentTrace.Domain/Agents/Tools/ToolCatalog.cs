@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using AgentTrace.Domain.Agents.Catalog;
 using AgentTrace.Domain.Agents.Definitions;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AgentTrace.Domain.Agents.Catalog;
+using AgentTrace.Domain.Agents;
 using AgentTrace.Domain.Agents.Tools;
 using AgentTrace.Tests.Support;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using AgentTrace.Domain.Analysis;
 using AgentTrace.Tests.Support;
-using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Tests.Domain.Analysis;
 
@@ -30,7 +29,7 @@ public sealed class AnalysisOptionsTests
     public void Analyze_HigherBottleneckShare_IsApplied()
     {
         var run = SampleRuns.Rag();
-        var analyzer = new TraceAnalyzer(Options.Create(new AnalysisOptions { BottleneckShare = 0.7 }));
+        var analyzer = AnalyzerFactory.With(new AnalysisOptions { BottleneckShare = 0.7 });
 
         var analysis = analyzer.Analyze(run.Session(), run.Events);
 

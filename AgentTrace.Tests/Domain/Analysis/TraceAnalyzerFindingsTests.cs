@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AgentTrace.Domain.Analysis;
 using AgentTrace.Domain.Model;
-using AgentTrace.Domain.Serialization;
 using AgentTrace.Tests.Support;
 
 namespace AgentTrace.Tests.Domain.Analysis;
@@ -121,5 +120,5 @@ public sealed class TraceAnalyzerFindingsTests
 
     private static RetrievedChunk Chunk(double score) => new() { ChunkId = $"k{score}", Content = "text", Score = score };
 
-    private static string Json(TraceAnalysis analysis) => JsonSerializer.Serialize(analysis, TraceJsonContext.Wire.TraceAnalysis);
+    private static string Json(TraceAnalysis analysis) => JsonSerializer.Serialize(analysis, AnalysisJsonContext.Wire.TraceAnalysis);
 }

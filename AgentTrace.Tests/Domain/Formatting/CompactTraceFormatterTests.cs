@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Model;
-using AgentTrace.Domain.Serialization;
 using AgentTrace.Tests.Support;
 
 namespace AgentTrace.Tests.Domain.Formatting;
@@ -17,7 +16,7 @@ public sealed class CompactTraceFormatterTests
 
         var compact = _formatter.FormatTrace(run.Session(), run.Events);
 
-        var json = JsonSerializer.SerializeToNode(compact, TraceJsonContext.Wire.CompactTrace)!.AsObject();
+        var json = JsonSerializer.SerializeToNode(compact, FormatJsonContext.Wire.CompactTrace)!.AsObject();
         Assert.Equal(
             ["task_id", "agent_id", "session_id", "status", "trace_level", "created_at", "completed_at", "duration_s", "nodes",
                 "llm_calls", "retrievals", "tool_calls", "tokens", "errors", "summary", "timeline"],
@@ -106,5 +105,5 @@ public sealed class CompactTraceFormatterTests
         return run;
     }
 
-    private static string Line(CompactStep step) => JsonSerializer.Serialize(step, TraceJsonContext.Wire.CompactStep);
+    private static string Line(CompactStep step) => JsonSerializer.Serialize(step, FormatJsonContext.Wire.CompactStep);
 }

@@ -40,7 +40,7 @@ public sealed class DetailedTraceFormatterTests
         Assert.Equal(2, retrieval["chunks_retrieved"]!.GetValue<int>());
         Assert.Equal(400, retrieval["latency_ms"]!.GetValue<double>());
         Assert.Equal((5, 6), (retrieval["started_seq"]!.GetValue<int>(), retrieval["completed_seq"]!.GetValue<int>()));
-        var json = JsonSerializer.SerializeToNode(detailed, TraceJsonContext.Wire.DetailedTrace)!.AsObject();
+        var json = JsonSerializer.SerializeToNode(detailed, FormatJsonContext.Wire.DetailedTrace)!.AsObject();
         Assert.Equal(["trace", "summary", "events", "llm_calls", "retrievals", "tool_calls"], json.Select(p => p.Key));
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Model;
-using AgentTrace.Domain.Serialization;
 using AgentTrace.Tests.Support;
 
 namespace AgentTrace.Tests.Domain.Formatting;
@@ -18,7 +17,7 @@ public sealed class RagflowTraceFormatterTests
         Assert.Equal(["begin_0", "retrieval_0", "llm_0", "message_0"], entries.Select(e => e.ComponentId));
         Assert.Equal(
             """[{"component_id":"begin_0","trace":[{"inputs":null,"outputs":null,"component_id":"begin_0","component_name":"Begin","component_type":"Begin","error":null,"elapsed_time":0.05,"created_at":1740819600.05}]}]""",
-            JsonSerializer.Serialize(entries.Take(1).ToList(), TraceJsonContext.Wire.IReadOnlyListRagflowTraceEntry));
+            JsonSerializer.Serialize(entries.Take(1).ToList(), FormatJsonContext.Wire.IReadOnlyListRagflowTraceEntry));
     }
 
     [Fact]
@@ -34,7 +33,7 @@ public sealed class RagflowTraceFormatterTests
 
         Assert.Equal(
             """{"component_id":"search_0","trace":[{"inputs":{"query":"refunds"},"outputs":null,"component_id":"search_0","component_name":"Search","component_type":"Retrieval","error":"index missing","elapsed_time":0.25,"created_at":1740819600.25}]}""",
-            JsonSerializer.Serialize(entry!, TraceJsonContext.Wire.RagflowTraceEntry));
+            JsonSerializer.Serialize(entry!, FormatJsonContext.Wire.RagflowTraceEntry));
     }
 
     [Fact]

@@ -1,13 +1,14 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using AgentTrace.Domain.Agents.Llm;
 using AgentTrace.Domain.Agents.Llm.Offline;
 using Microsoft.Extensions.AI;
 using OpenAI;
 
-namespace AgentTrace.Domain.Agents.Llm;
+namespace AgentTrace.Domain.DependencyInjection;
 
 /// <summary>Makes the configured provider's <see cref="IChatClient"/>.</summary>
-public static class ChatClientFactory
+internal static class ChatClientFactory
 {
     public static IChatClient Create(LlmOptions options, TokenCounter tokens)
     {

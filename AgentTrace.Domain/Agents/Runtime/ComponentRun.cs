@@ -1,9 +1,8 @@
 using AgentTrace.Domain.Agents.Definitions;
 using AgentTrace.Domain.Agents.Llm;
-using AgentTrace.Domain.Agents.Runtime;
 using Microsoft.Extensions.AI;
 
-namespace AgentTrace.Domain.Agents.Components;
+namespace AgentTrace.Domain.Agents.Runtime;
 
 /// <summary>One run of one component: its definition, its run, and the scope its own steps are recorded in.</summary>
 public sealed class ComponentRun(RunContext run, string id, ComponentDefinition definition, TraceScope scope, string startedEventId)

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AgentTrace.Domain.Serialization;
 
-namespace AgentTrace.Domain.Agents.Components;
+namespace AgentTrace.Domain.Agents.Runtime;
 
 /// <summary>Turns the JSON nodes components build into the elements trace events hold.</summary>
 internal static class Json

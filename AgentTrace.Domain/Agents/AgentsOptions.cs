@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AgentTrace.Domain.Agents.Catalog;
+namespace AgentTrace.Domain.Agents;
 
 /// <summary>
 /// The built-in agent runtime (<c>AgentTrace:Agents</c>). Relative paths are under the application's folder,

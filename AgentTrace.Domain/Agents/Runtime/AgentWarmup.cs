@@ -3,7 +3,7 @@ using AgentTrace.Domain.Agents.Llm;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace AgentTrace.Domain.Agents.Catalog;
+namespace AgentTrace.Domain.Agents.Runtime;
 
 /// <summary>
 /// Loads the tokenizer and indexes the knowledge bases in the background once the host has started, so the first
