@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of AgentTrace from a fresh checkout: installs the system packages the tests use,
-# restores, builds and tests the solution, and ends with a line "N passed, N failed".
+# restores the solution and its dotnet tools, builds and tests it, and ends with a line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +19,8 @@ fi
 results=.test-output
 rm -rf "$results"
 dotnet restore AgentTrace.sln
+# The tools of .config/dotnet-tools.json: Kiota generates a client from the OpenAPI document at test time.
+dotnet tool restore
 dotnet build AgentTrace.sln -c Release --no-restore
 status=0
 dotnet test AgentTrace.Tests/AgentTrace.Tests.csproj -c Release --no-build \

@@ -30,18 +30,6 @@ public sealed class AgentsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
-    public async Task OpenApi_ListsTheAgentAndCompletionRoutes()
-    {
-        var (_, body) = await factory.CreateClient().GetJsonAsync("/openapi/v1.json");
-
-        var paths = body.GetProperty("paths");
-        foreach (var path in new[] { "/api/v1/agents", "/api/v1/agents/{agent_id}", "/api/v1/agents/{agent_id}/completions", "/api/v1/agents/{agent_id}/completions/trace", "/api/v1/traces/{task_id}/cancel" })
-        {
-            Assert.True(paths.TryGetProperty(path, out _), path);
-        }
-    }
-
-    [Fact]
     public async Task Get_Demo_ReturnsItsDefinition()
     {
         var (status, body) = await _reader.GetJsonAsync("/api/v1/agents/doc-qa");

@@ -161,17 +161,6 @@ public sealed class TracesApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
-    public async Task OpenApi_IsServed_AndListsRoutes()
-    {
-        var (status, body) = await factory.CreateClient().GetJsonAsync("/openapi/v1.json");
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        var paths = body.GetProperty("paths");
-        Assert.True(paths.TryGetProperty("/api/v1/traces", out _));
-        Assert.True(paths.TryGetProperty("/api/v1/traces/{task_id}/events", out _));
-    }
-
-    [Fact]
     public async Task Home_SaysWhereApiIs()
     {
         var html = await factory.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using AgentTrace.Domain.Agents;
 using AgentTrace.Domain.Agents.Catalog;
@@ -6,7 +7,9 @@ using AgentTrace.Domain.Agents.Knowledge;
 using AgentTrace.Domain.Agents.Tools;
 using AgentTrace.Domain.Model;
 using AgentTrace.Web.Auth;
+using AgentTrace.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AgentTrace.Web.Api;
 
@@ -16,13 +19,27 @@ namespace AgentTrace.Web.Api;
 /// </summary>
 public static class AgentsApi
 {
+    public const string AgentIdDescription = "The agent's id: 1 to 128 letters, digits and - _ . : @.";
+
     public static RouteGroupBuilder MapAgentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/agents").WithTags("Agents").RequireAuthorization(ApiRoles.CanRead);
         group.MapGet("/", List).WithName("ListAgents").WithSummary("List the tenant's agents: the shared ones and its own");
-        group.MapGet("/{agent_id}", Get).WithName("GetAgent").WithSummary("Read an agent's definition");
-        group.MapPut("/{agent_id}", Put).WithName("PutAgent").WithSummary("Add or replace an agent of the tenant's own; an invalid definition is refused with every problem").RequireAuthorization(ApiRoles.CanWrite);
-        group.MapDelete("/{agent_id}", Delete).WithName("DeleteAgent").WithSummary("Delete an agent of the tenant's own").RequireAuthorization(ApiRoles.CanWrite);
+        group.MapGet("/{agent_id}", Get).WithName("GetAgent").WithSummary("Read an agent's definition")
+            .ProducesError(StatusCodes.Status400BadRequest, "The agent id is malformed.")
+            .ProducesError(StatusCodes.Status404NotFound, "The tenant has no agent with this id.");
+        group.MapPut("/{agent_id}", Put).WithName("PutAgent").WithSummary("Add or replace an agent of the tenant's own; an invalid definition is refused with every problem").RequireAuthorization(ApiRoles.CanWrite)
+            .WithJsonBody<AgentDefinition>("The agent's definition: its components and how they connect; id may be left out.")
+            .WithResponseDescription(StatusCodes.Status200OK, "The agent was replaced; its stored definition.")
+            .WithResponseDescription(StatusCodes.Status201Created, "The agent was added; its stored definition.")
+            .WithResponseHeader(StatusCodes.Status201Created, "Location", "The new agent's path.")
+            .ProducesError(StatusCodes.Status400BadRequest,
+                "The agent id is malformed, the body is not an agent definition, its id differs from the path's, or the "
+                + "definition is invalid; the message lists every problem.");
+        group.MapDelete("/{agent_id}", Delete).WithName("DeleteAgent").WithSummary("Delete an agent of the tenant's own").RequireAuthorization(ApiRoles.CanWrite)
+            .ProducesError(StatusCodes.Status400BadRequest, "The agent id is malformed.")
+            .ProducesError(StatusCodes.Status404NotFound, "The tenant has no agent with this id.")
+            .ProducesError(StatusCodes.Status409Conflict, "The agent comes from the agents folder and is shared by every tenant; it cannot be deleted through the API.");
         return group;
     }
 
@@ -35,21 +52,23 @@ public static class AgentsApi
         return ApiResults.Ok(new AgentListResponse(agents, agents.Count, knowledge.Names, [.. tools.BuiltInNames.Order(StringComparer.Ordinal)]));
     }
 
-    public static async Task<Results<Ok<Envelope<AgentDefinition>>, JsonHttpResult<Envelope<object>>>> Get(
-        string agent_id, ClaimsPrincipal user, AgentCatalog catalog, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Envelope<AgentDefinition>>, JsonHttpResult<ErrorEnvelope>>> Get(
+        [FromRoute(Name = "agent_id"), Description(AgentIdDescription)] string agentId,
+        ClaimsPrincipal user, AgentCatalog catalog, CancellationToken cancellationToken)
     {
-        if (TraceIds.Problem("agent_id", agent_id) is { } problem)
+        if (TraceIds.Problem("agent_id", agentId) is { } problem)
         {
             return ApiResults.BadRequest(problem);
         }
 
-        return await catalog.GetAsync(user.Tenant(), agent_id, cancellationToken) is { } agent ? ApiResults.Ok(agent) : AgentNotFound(agent_id);
+        return await catalog.GetAsync(user.Tenant(), agentId, cancellationToken) is { } agent ? ApiResults.Ok(agent) : AgentNotFound(agentId);
     }
 
-    public static async Task<Results<Created<Envelope<AgentDefinition>>, Ok<Envelope<AgentDefinition>>, JsonHttpResult<Envelope<object>>>> Put(
-        string agent_id, HttpContext context, ClaimsPrincipal user, AgentCatalog catalog, CancellationToken cancellationToken)
+    public static async Task<Results<Created<Envelope<AgentDefinition>>, Ok<Envelope<AgentDefinition>>, JsonHttpResult<ErrorEnvelope>>> Put(
+        [FromRoute(Name = "agent_id"), Description(AgentIdDescription)] string agentId,
+        HttpContext context, ClaimsPrincipal user, AgentCatalog catalog, CancellationToken cancellationToken)
     {
-        if (TraceIds.Problem("agent_id", agent_id) is { } idProblem)
+        if (TraceIds.Problem("agent_id", agentId) is { } idProblem)
         {
             return ApiResults.BadRequest(idProblem);
         }
@@ -60,36 +79,37 @@ public static class AgentsApi
             return ApiResults.BadRequest(problem);
         }
 
-        if (definition!.Id is { } id && id != agent_id)
+        if (definition!.Id is { } id && id != agentId)
         {
-            return ApiResults.BadRequest($"id is '{id}' but the path names agent '{agent_id}'; leave id out or make them equal");
+            return ApiResults.BadRequest($"id is '{id}' but the path names agent '{agentId}'; leave id out or make them equal");
         }
 
-        var (created, problems) = await catalog.PutAsync(user.Tenant(), agent_id, definition, cancellationToken);
+        var (created, problems) = await catalog.PutAsync(user.Tenant(), agentId, definition, cancellationToken);
         if (problems.Count > 0)
         {
             return ApiResults.BadRequest($"the agent definition has {problems.Count} problem(s): {string.Join("; ", problems)}");
         }
 
-        var stored = (await catalog.GetAsync(user.Tenant(), agent_id, cancellationToken))!;
-        return created ? ApiResults.Created($"/api/v1/agents/{agent_id}", stored) : ApiResults.Ok(stored);
+        var stored = (await catalog.GetAsync(user.Tenant(), agentId, cancellationToken))!;
+        return created ? ApiResults.Created($"/api/v1/agents/{agentId}", stored) : ApiResults.Ok(stored);
     }
 
-    public static async Task<Results<Ok<Envelope<AgentDeleteResponse>>, JsonHttpResult<Envelope<object>>>> Delete(
-        string agent_id, ClaimsPrincipal user, AgentCatalog catalog, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Envelope<AgentDeleteResponse>>, JsonHttpResult<ErrorEnvelope>>> Delete(
+        [FromRoute(Name = "agent_id"), Description(AgentIdDescription)] string agentId,
+        ClaimsPrincipal user, AgentCatalog catalog, CancellationToken cancellationToken)
     {
-        if (TraceIds.Problem("agent_id", agent_id) is { } problem)
+        if (TraceIds.Problem("agent_id", agentId) is { } problem)
         {
             return ApiResults.BadRequest(problem);
         }
 
-        return await catalog.DeleteAsync(user.Tenant(), agent_id, cancellationToken) switch
+        return await catalog.DeleteAsync(user.Tenant(), agentId, cancellationToken) switch
         {
-            AgentDeleteOutcome.Deleted => ApiResults.Ok(new AgentDeleteResponse(agent_id, true)),
-            AgentDeleteOutcome.Shared => ApiResults.Conflict($"agent {agent_id} comes from the agents folder ({AgentsOptions.Section}:Path) and is shared by every tenant; remove its file there, or PUT an agent of this id to replace it for this tenant"),
-            _ => AgentNotFound(agent_id),
+            AgentDeleteOutcome.Deleted => ApiResults.Ok(new AgentDeleteResponse(agentId, true)),
+            AgentDeleteOutcome.Shared => ApiResults.Conflict($"agent {agentId} comes from the agents folder ({AgentsOptions.Section}:Path) and is shared by every tenant; remove its file there, or PUT an agent of this id to replace it for this tenant"),
+            _ => AgentNotFound(agentId),
         };
     }
 
-    public static JsonHttpResult<Envelope<object>> AgentNotFound(string agentId) => ApiResults.NotFound($"agent {agentId}");
+    public static JsonHttpResult<ErrorEnvelope> AgentNotFound(string agentId) => ApiResults.NotFound($"agent {agentId}");
 }

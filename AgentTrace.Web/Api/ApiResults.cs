@@ -9,19 +9,19 @@ public static class ApiResults
 
     public static Created<Envelope<T>> Created<T>(string location, T data) => TypedResults.Created(location, new Envelope<T>(0, "success", data));
 
-    public static JsonHttpResult<Envelope<object>> Error(int status, string message) =>
-        TypedResults.Json(new Envelope<object>(status, message, null), statusCode: status);
+    public static JsonHttpResult<ErrorEnvelope> Error(int status, string message) =>
+        TypedResults.Json(new ErrorEnvelope(status, message), statusCode: status);
 
-    public static JsonHttpResult<Envelope<object>> BadRequest(string message) => Error(StatusCodes.Status400BadRequest, message);
+    public static JsonHttpResult<ErrorEnvelope> BadRequest(string message) => Error(StatusCodes.Status400BadRequest, message);
 
-    public static JsonHttpResult<Envelope<object>> NotFound(string what) => Error(StatusCodes.Status404NotFound, $"{what} was not found");
+    public static JsonHttpResult<ErrorEnvelope> NotFound(string what) => Error(StatusCodes.Status404NotFound, $"{what} was not found");
 
-    public static JsonHttpResult<Envelope<object>> Conflict(string message) => Error(StatusCodes.Status409Conflict, message);
+    public static JsonHttpResult<ErrorEnvelope> Conflict(string message) => Error(StatusCodes.Status409Conflict, message);
 
     /// <summary>Writes an error envelope outside an endpoint (authentication, limits, unhandled errors).</summary>
     public static Task WriteErrorAsync(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(new Envelope<object>(status, message, null));
+        return context.Response.WriteAsJsonAsync(new ErrorEnvelope(status, message));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgentTrace.Domain.Model;
 
 namespace AgentTrace.Web.Api;
@@ -9,19 +8,19 @@ public static class CompletionInput
     public const int MaxQuestionChars = 32_768;
     public const int MaxInputs = 64;
 
-    public static List<string> Problems(string question, string? sessionId, string? userId, IReadOnlyDictionary<string, JsonElement>? inputs)
+    public static List<string> Problems(ICompletionRequest request)
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(question))
+        if (string.IsNullOrWhiteSpace(request.Question))
         {
             problems.Add("question must not be empty");
         }
-        else if (question.Length > MaxQuestionChars)
+        else if (request.Question.Length > MaxQuestionChars)
         {
-            problems.Add($"question is {question.Length} characters long; at most {MaxQuestionChars} are allowed");
+            problems.Add($"question is {request.Question.Length} characters long; at most {MaxQuestionChars} are allowed");
         }
 
-        foreach (var (name, value) in new[] { ("session_id", sessionId), ("user_id", userId) })
+        foreach (var (name, value) in new[] { ("session_id", request.SessionId), ("user_id", request.UserId) })
         {
             if (value is not null && TraceIds.Problem(name, value) is { } problem)
             {
@@ -29,12 +28,12 @@ public static class CompletionInput
             }
         }
 
-        if (inputs is { Count: > MaxInputs })
+        if (request.Inputs is { Count: > MaxInputs } inputs)
         {
             problems.Add($"inputs holds {inputs.Count} values; at most {MaxInputs} are allowed");
         }
 
-        problems.AddRange((inputs?.Keys ?? []).Select(name => TraceIds.Problem($"inputs name '{name}'", name)).OfType<string>());
+        problems.AddRange((request.Inputs?.Keys ?? []).Select(name => TraceIds.Problem($"inputs name '{name}'", name)).OfType<string>());
         return problems;
     }
 }

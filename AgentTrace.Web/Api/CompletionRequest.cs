@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AgentTrace.Web.Api;
 
 /// <summary>Body of <c>POST /agents/{agent_id}/completions/trace</c>.</summary>
-public sealed record CompletionRequest
+public sealed record CompletionRequest : ICompletionRequest
 {
     public required string Question { get; init; }
 
@@ -24,4 +24,7 @@ public sealed record CompletionRequest
 
     /// <summary>The trace's format: per event when streamed (default <c>streaming</c>), whole otherwise (default <c>compact</c>).</summary>
     public string? Format { get; init; }
+
+    /// <summary>This route takes no user id.</summary>
+    string? ICompletionRequest.UserId => null;
 }

@@ -16,7 +16,7 @@ public static class EventBatchReader
 {
     private const int MaxProblemsReported = 20;
 
-    public static (List<TraceEvent>? Events, JsonHttpResult<Envelope<object>>? Error) Read(JsonElement body, IReadOnlyList<string> repaired, HttpContext context, LimitsOptions limits)
+    public static (List<TraceEvent>? Events, JsonHttpResult<ErrorEnvelope>? Error) Read(JsonElement body, IReadOnlyList<string> repaired, HttpContext context, LimitsOptions limits)
     {
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("events", out var array) || array.ValueKind != JsonValueKind.Array)
         {

@@ -1,10 +1,13 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using AgentTrace.Domain.Model;
 using AgentTrace.Domain.Recording;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Web.Auth;
 using AgentTrace.Web.Hosting;
+using AgentTrace.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Web.Api;
@@ -17,13 +20,33 @@ public static class IngestApi
     public static RouteGroupBuilder MapIngestApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/traces").WithTags("Ingest").RequireAuthorization(ApiRoles.CanWrite);
-        group.MapPost("/", Create).WithName("CreateTrace").WithSummary("Create a trace for a run recorded elsewhere; returns its task_id");
-        group.MapPost("/{task_id}/events", AppendEvents).WithName("AppendTraceEvents").WithSummary("Append a batch of events (idempotent by seq)");
-        group.MapPost("/{task_id}/complete", Complete).WithName("CompleteTrace").WithSummary("End a trace with its status, error and outputs");
+        group.MapPost("/", Create).WithName("CreateTrace").WithSummary("Create a trace for a run recorded elsewhere; returns its task_id")
+            .WithJsonBody<CreateTraceRequest>("Who runs, at which level, with which tags and metadata; every field is optional.")
+            .WithResponseHeader(StatusCodes.Status201Created, "Location", "The new trace's path.")
+            .ProducesError(StatusCodes.Status400BadRequest,
+                "The body is not a JSON object of this shape, or an id, the trace level or the tags are invalid; the message "
+                + "names each problem.");
+        group.MapPost("/{task_id}/events", AppendEvents).WithName("AppendTraceEvents").WithSummary("Append a batch of events (idempotent by seq)")
+            .WithJsonBody<AppendEventsRequest>("The events to append, in order.")
+            .ProducesError(StatusCodes.Status400BadRequest,
+                "The task id is malformed, the body is not {\"events\": [...]}, an event is invalid (each problem is named "
+                + "with its index), or the given seqs of the batch are not increasing.")
+            .ProducesError(StatusCodes.Status404NotFound, "The caller's tenant has no trace with this task id.")
+            .ProducesError(StatusCodes.Status409Conflict, "The trace has ended and takes no more events, or a given seq skips ahead of the next one expected.")
+            .ProducesError(StatusCodes.Status413PayloadTooLarge,
+                "The batch has more than AgentTrace:Limits:MaxEventsPerBatch events, or one event is larger than "
+                + "AgentTrace:Limits:MaxEventBytes.");
+        group.MapPost("/{task_id}/complete", Complete).WithName("CompleteTrace").WithSummary("End a trace with its status, error and outputs")
+            .WithJsonBody<CompleteTraceRequest>("How the run ended.")
+            .ProducesError(StatusCodes.Status400BadRequest,
+                "The task id is malformed, the body is not a JSON object of this shape, the status is not completed, failed or "
+                + "cancelled, or elapsed_time is out of range.")
+            .ProducesError(StatusCodes.Status404NotFound, "The caller's tenant has no trace with this task id.")
+            .ProducesError(StatusCodes.Status409Conflict, "The trace has already ended.");
         return group;
     }
 
-    public static async Task<Results<Created<Envelope<CreateTraceResponse>>, JsonHttpResult<Envelope<object>>>> Create(
+    public static async Task<Results<Created<Envelope<CreateTraceResponse>>, JsonHttpResult<ErrorEnvelope>>> Create(
         HttpContext context, ClaimsPrincipal user, TraceRecorder recorder, ITraceReader store, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (request, problem) = await JsonBody.ReadAsync<CreateTraceRequest>(context, cancellationToken);
@@ -73,10 +96,11 @@ public static class IngestApi
         return ApiResults.Created($"/api/v1/traces/{trace.TaskId}", new CreateTraceResponse(trace.TaskId, session!));
     }
 
-    public static async Task<Results<Ok<Envelope<AppendEventsResponse>>, JsonHttpResult<Envelope<object>>>> AppendEvents(
-        string task_id, HttpContext context, ClaimsPrincipal user, TraceRecorder recorder, ITraceReader store, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Envelope<AppendEventsResponse>>, JsonHttpResult<ErrorEnvelope>>> AppendEvents(
+        [FromRoute(Name = "task_id"), Description(TraceRoutes.TaskIdDescription)] string taskId,
+        HttpContext context, ClaimsPrincipal user, TraceRecorder recorder, ITraceReader store, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
     {
-        if (TraceRoutes.BadTaskId(task_id) is { } bad)
+        if (TraceRoutes.BadTaskId(taskId) is { } bad)
         {
             return bad;
         }
@@ -94,25 +118,26 @@ public static class IngestApi
             return error;
         }
 
-        if (await store.GetAsync(user.Tenant(), task_id, cancellationToken) is not { } session)
+        if (await store.GetAsync(user.Tenant(), taskId, cancellationToken) is not { } session)
         {
-            return TraceRoutes.TraceNotFound(task_id);
+            return TraceRoutes.TraceNotFound(taskId);
         }
 
         var result = await recorder.Attach(session).AppendAsync(events!, cancellationToken);
         return result.Outcome switch
         {
-            IngestOutcome.Accepted => ApiResults.Ok(new AppendEventsResponse(task_id, result.Accepted, result.Duplicates, result.LastSeq)),
-            IngestOutcome.NotFound => TraceRoutes.TraceNotFound(task_id),
+            IngestOutcome.Accepted => ApiResults.Ok(new AppendEventsResponse(taskId, result.Accepted, result.Duplicates, result.LastSeq)),
+            IngestOutcome.NotFound => TraceRoutes.TraceNotFound(taskId),
             IngestOutcome.OutOfOrder => ApiResults.BadRequest(result.Message!),
             _ => ApiResults.Conflict(result.Message!),
         };
     }
 
-    public static async Task<Results<Ok<Envelope<TraceSession>>, JsonHttpResult<Envelope<object>>>> Complete(
-        string task_id, HttpContext context, ClaimsPrincipal user, TraceRecorder recorder, ITraceReader store, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Envelope<TraceSession>>, JsonHttpResult<ErrorEnvelope>>> Complete(
+        [FromRoute(Name = "task_id"), Description(TraceRoutes.TaskIdDescription)] string taskId,
+        HttpContext context, ClaimsPrincipal user, TraceRecorder recorder, ITraceReader store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (TraceRoutes.BadTaskId(task_id) is { } bad)
+        if (TraceRoutes.BadTaskId(taskId) is { } bad)
         {
             return bad;
         }
@@ -133,9 +158,9 @@ public static class IngestApi
             return ApiResults.BadRequest(elapsedProblem);
         }
 
-        if (await store.GetAsync(user.Tenant(), task_id, cancellationToken) is not { } session)
+        if (await store.GetAsync(user.Tenant(), taskId, cancellationToken) is not { } session)
         {
-            return TraceRoutes.TraceNotFound(task_id);
+            return TraceRoutes.TraceNotFound(taskId);
         }
 
         var result = await recorder.Attach(session).CompleteAsync(new TraceCompletion
@@ -149,8 +174,8 @@ public static class IngestApi
         return result.Outcome switch
         {
             CompleteOutcome.Completed => ApiResults.Ok(result.Session!),
-            CompleteOutcome.NotFound => TraceRoutes.TraceNotFound(task_id),
-            _ => ApiResults.Conflict($"trace {task_id} is already {result.Session!.Status.Name()}"),
+            CompleteOutcome.NotFound => TraceRoutes.TraceNotFound(taskId),
+            _ => ApiResults.Conflict($"trace {taskId} is already {result.Session!.Status.Name()}"),
         };
     }
 }

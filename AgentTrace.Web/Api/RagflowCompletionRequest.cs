@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AgentTrace.Web.Api;
 
 /// <summary>Body of the RAGFlow-compatible <c>POST /agents/{agent_id}/completions</c>.</summary>
-public sealed record RagflowCompletionRequest
+public sealed record RagflowCompletionRequest : ICompletionRequest
 {
     public required string Question { get; init; }
 

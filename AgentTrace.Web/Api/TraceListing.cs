@@ -1,4 +1,6 @@
+using AgentTrace.Domain.Model;
 using AgentTrace.Domain.Storage;
+using AgentTrace.Web.OpenApi;
 
 namespace AgentTrace.Web.Api;
 
@@ -26,5 +28,22 @@ public static class TraceListing
             PageSize = reader.Int("page_size", Paging.DefaultPageSize, 1, Paging.MaxPageSize),
         };
         return (traceQuery, reader.Problem);
+    }
+
+    /// <summary>Declares the query parameters that <see cref="Read"/> reads; <c>agent_id</c> only where the path does not name the agent.</summary>
+    public static RouteHandlerBuilder WithListQuery(this RouteHandlerBuilder builder, bool agentFilter)
+    {
+        if (agentFilter)
+        {
+            builder.WithQuery("agent_id", ParameterValue.Id, "Only the traces of this agent.");
+        }
+
+        return builder
+            .WithQuery("user_id", ParameterValue.Id, "Only the traces of this user.")
+            .WithQuery("status", ParameterValue.OneOf(WireNames.Statuses), "Only the traces in this status.")
+            .WithQuery("start_time", ParameterValue.Time, "Only the traces created at or after this time (ISO 8601; UTC when no offset is given).")
+            .WithQuery("end_time", ParameterValue.Time, "Only the traces created at or before this time; not before start_time.")
+            .WithQuery("page", ParameterValue.Whole(1, Paging.MaxPage, 1), "The page, from 1.")
+            .WithQuery("page_size", ParameterValue.Whole(1, Paging.MaxPageSize, Paging.DefaultPageSize), "How many traces a page holds.");
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
@@ -8,7 +9,9 @@ using AgentTrace.Domain.Storage;
 using AgentTrace.Web.Api.Sse;
 using AgentTrace.Web.Auth;
 using AgentTrace.Web.Hosting;
+using AgentTrace.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Web.Api;
@@ -23,13 +26,25 @@ public static class TraceStreamApi
         routes.MapGet("/api/v1/traces/{task_id}/stream", Stream)
             .WithTags("Traces").RequireAuthorization(ApiRoles.CanRead)
             .WithName("StreamTrace")
-            .WithSummary("Stream a trace's events live (SSE); resume with Last-Event-ID or after_seq");
+            .WithSummary("Stream a trace's events live (SSE); resume with Last-Event-ID or after_seq")
+            .WithFormatQuery(TraceFormat.Streaming)
+            .WithQuery("after_seq", ParameterValue.Whole(0, long.MaxValue, 0), "Replay only the stored events whose seq is greater than this.")
+            .WithQuery("access_token", ParameterValue.Text, "The API key, for clients that cannot send headers (a browser's EventSource).")
+            .WithHeader("Last-Event-ID", ParameterValue.Text, "The seq of the last event received, sent by a reconnecting EventSource; the later of this and after_seq wins.")
+            .WithResponseDescription(StatusCodes.Status200OK,
+                "Server-Sent Events: the stored events after the resume point, then each new one live (id: seq, event: the "
+                + "event type, data: the event in the chosen format), a ': heartbeat' comment when nothing happened for a while, "
+                + "and 'event: done' / 'data: [DONE]' when the trace ends.")
+            .ProducesError(StatusCodes.Status400BadRequest, "The task id, format, after_seq or Last-Event-ID is malformed.")
+            .ProducesError(StatusCodes.Status404NotFound, "The caller's tenant has no trace with this task id.")
+            .ProducesError(StatusCodes.Status429TooManyRequests, "This API key already has AgentTrace:Limits:MaxStreamsPerKey streams open.");
 
-    public static async Task<Results<EventStreamResult, JsonHttpResult<Envelope<object>>>> Stream(
-        string task_id, HttpRequest request, ClaimsPrincipal user, ITraceReader store, TraceFormatter formatter,
+    public static async Task<Results<EventStreamResult, JsonHttpResult<ErrorEnvelope>>> Stream(
+        [FromRoute(Name = "task_id"), Description(TraceRoutes.TaskIdDescription)] string taskId,
+        HttpRequest request, ClaimsPrincipal user, ITraceReader store, TraceFormatter formatter,
         StreamSlots slots, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
     {
-        if (TraceRoutes.BadTaskId(task_id) is { } bad)
+        if (TraceRoutes.BadTaskId(taskId) is { } bad)
         {
             return bad;
         }
@@ -45,9 +60,9 @@ public static class TraceStreamApi
             return ApiResults.BadRequest(resumeProblem);
         }
 
-        if (await store.GetAsync(user.Tenant(), task_id, cancellationToken) is not { } session)
+        if (await store.GetAsync(user.Tenant(), taskId, cancellationToken) is not { } session)
         {
-            return TraceRoutes.TraceNotFound(task_id);
+            return TraceRoutes.TraceNotFound(taskId);
         }
 
         if (slots.TryAcquire(user.KeyName()) is not { } slot)

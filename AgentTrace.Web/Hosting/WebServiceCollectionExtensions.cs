@@ -9,6 +9,7 @@ using AgentTrace.Web.Api;
 using AgentTrace.Web.Api.Sse;
 using AgentTrace.Web.Auth;
 using AgentTrace.Web.Hubs;
+using AgentTrace.Web.OpenApi;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,7 @@ public static class WebServiceCollectionExtensions
             .AddPolicy(ApiRoles.CanAdminister, p => p.RequireRole(ApiRoles.AtLeast(ApiRole.Admin)));
         services.AddRateLimiter(ConfigureRateLimits);
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddAgentTraceOpenApi();
         services.AddAgentTraceHealth();
         services.AddTraceHub();
         return services;
