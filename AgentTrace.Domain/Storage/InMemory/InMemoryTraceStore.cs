@@ -67,13 +67,23 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
     public Task<AppendResult> AppendAsync(string tenantId, string taskId, IReadOnlyList<TraceEvent> events, CancellationToken cancellationToken = default)
     {
         AppendResult result;
+        TraceSession? changed = null;
         var wake = new List<TaskCompletionSource>();
         lock (_gate)
         {
             result = AppendLocked(tenantId, taskId, events, wake);
+            if (result.Appended + result.Dropped > 0)
+            {
+                changed = Find(tenantId, taskId)?.Session;
+            }
         }
 
         Wake(wake);
+        if (changed is not null)
+        {
+            _feeds.Publish(changed);
+        }
+
         return Task.FromResult(result);
     }
 
