@@ -7,9 +7,9 @@ namespace AgentTrace.Web.Components.Pages;
 
 /// <summary>
 /// One trace: header, timeline, events, analysis and raw JSON, with a drawer for the selected step. A running trace
-/// grows live (see <see cref="LiveTrace"/>); leaving the page stops following it.
+/// grows live (see <see cref="LiveTrace"/>); leaving the page stops following it, and a failure to follow it is shown.
 /// </summary>
-public sealed partial class TraceDetail : IDisposable
+public sealed partial class TraceDetail : IAsyncDisposable
 {
     private LiveTrace? _trace;
     private string? _loaded;
@@ -32,11 +32,20 @@ public sealed partial class TraceDetail : IDisposable
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
+    [Inject]
+    private ILogger<TraceDetail> Logger { get; set; } = default!;
+
     private TraceView? View => _trace?.View;
 
     private object? RecommendationBadge => View?.Analysis.Recommendations.Count is > 0 and var count ? count : null;
 
-    public void Dispose() => _trace?.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        if (_trace is not null)
+        {
+            await _trace.DisposeAsync();
+        }
+    }
 
     protected override async Task OnParametersSetAsync()
     {
@@ -46,9 +55,13 @@ public sealed partial class TraceDetail : IDisposable
         }
 
         _loaded = TaskId;
-        _trace?.Dispose();
+        if (_trace is not null)
+        {
+            await _trace.DisposeAsync();
+        }
+
         _step = null;
-        _trace = new LiveTrace(Store, Analyzer, Clock);
+        _trace = new LiveTrace(Store, Analyzer, Clock, Logger);
         _missing = !await _trace.OpenAsync(await User.TenantAsync(), TaskId, InvokeAsync, StateHasChanged);
     }
 
