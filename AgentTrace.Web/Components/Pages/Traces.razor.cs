@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using AgentTrace.Domain.Model;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Web.Model;
@@ -134,7 +135,7 @@ public sealed partial class Traces : IAsyncDisposable
                 }
 
                 Logger.FeedEnded(tenant, retry);
-                await ShowFeedErrorAsync($"The live feed ended. The list is not updated until it is back, in {Display.Duration(retry.TotalSeconds)}.");
+                await ShowFeedErrorAsync($"The live feed ended. The list is not updated until it is back, in {Seconds(retry)}.");
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -148,7 +149,7 @@ public sealed partial class Traces : IAsyncDisposable
             catch (Exception e)
             {
                 Logger.FeedFailed(tenant, retry, e);
-                await ShowFeedErrorAsync($"The live feed stopped: {FailureText.Of(e)}. The list is not updated until it is back; trying again in {Display.Duration(retry.TotalSeconds)}.");
+                await ShowFeedErrorAsync($"The live feed stopped: {FailureText.Of(e)}. The list is not updated until it is back; trying again in {Seconds(retry)}.");
             }
 
             try
@@ -233,6 +234,8 @@ public sealed partial class Traces : IAsyncDisposable
             await _grid.ReloadServerData();
         }
     }
+
+    private static string Seconds(TimeSpan pause) => pause.TotalSeconds.ToString("0", CultureInfo.InvariantCulture) + " s";
 
     private double? DurationOf(TraceSession trace) =>
         trace.TotalElapsedTime ?? (trace.IsFinished ? null : (_now - trace.CreatedAt).TotalSeconds);
