@@ -46,7 +46,7 @@ public sealed class OverviewPageTests : DashboardTest
     public async Task Overview_StoreUnreachable_SaysSoLogsItAndLoadsOnTryAgain()
     {
         await Store.SaveAsync(Tenant, SampleRuns.Rag(), createdAt: DateTimeOffset.UtcNow.AddHours(-1), agentId: "support-bot");
-        Reader.BreakLists(new System.Net.Sockets.SocketException(111));
+        Reader.BreakReads(new System.Net.Sockets.SocketException(111));
 
         var page = Render<Overview>();
 
@@ -56,7 +56,7 @@ public sealed class OverviewPageTests : DashboardTest
         var logged = Assert.Single(Logs.Of<Overview>());
         Assert.Equal((LogLevel.Error, 1007), (logged.Level, logged.EventId.Id));
 
-        Reader.MendLists();
+        Reader.MendReads();
         page.Find("[data-test=overview-error-retry]").Click();
 
         page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-test=kpi-runs]").TextContent));

@@ -147,7 +147,7 @@ public sealed class TracesPageTests() : DashboardTest(manualClock: true)
     public async Task Traces_ListCannotBeRead_SaysSoLogsItAndReadsAgainOnTryAgain()
     {
         await Store.SaveAsync(Tenant, SampleRuns.Rag(), agentId: "support-bot");
-        Reader.BreakLists(new TimeoutException("Timeout performing ZREVRANGEBYSCORE (5000ms), inst: 3, mgr: 10 of 10 available"));
+        Reader.BreakReads(new TimeoutException("Timeout performing ZREVRANGEBYSCORE (5000ms), inst: 3, mgr: 10 of 10 available"));
 
         var page = Render<Traces>();
 
@@ -157,7 +157,7 @@ public sealed class TracesPageTests() : DashboardTest(manualClock: true)
         var logged = Assert.Single(Logs.Of<Traces>(), e => e.EventId.Id == 1007);
         Assert.Equal(LogLevel.Error, logged.Level);
 
-        Reader.MendLists();
+        Reader.MendReads();
         page.Find("[data-test=list-error-retry]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("support-bot", page.Find("tr.trace-row").TextContent));

@@ -9,8 +9,8 @@ namespace AgentTrace.Tests.Support;
 /// The real store as the dashboard reads it, observed: how many list calls were made, how many watch streams (of a
 /// trace or of the tenant's feed) are open, and the cancellation token of every call. <see cref="WaitUntilAsync"/>
 /// waits for a condition on these, checked at each call or stream change, without sleeping. <see cref="BreakFeeds"/>
-/// makes the tenant feeds fail as a store outage does, until <see cref="MendFeeds"/>; <see cref="BreakLists"/> does the
-/// same to list calls.
+/// makes the tenant feeds fail as a store outage does, until <see cref="MendFeeds"/>; <see cref="BreakReads"/> does the
+/// same to reads (get, events, list).
 /// </summary>
 public sealed class ObservedReader(ITraceReader store) : ITraceReader
 {
@@ -20,7 +20,7 @@ public sealed class ObservedReader(ITraceReader store) : ITraceReader
     private int _listCalls;
     private int _feedsStarted;
     private Exception? _feedFailure;
-    private Exception? _listFailure;
+    private Exception? _readFailure;
     private CancellationTokenSource _breakFeeds = new();
 
     public int OpenWatches => Volatile.Read(ref _openWatches);
@@ -37,11 +37,11 @@ public sealed class ObservedReader(ITraceReader store) : ITraceReader
         _breakFeeds.Cancel();
     }
 
-    /// <summary>List calls fail with <paramref name="failure"/> until <see cref="MendLists"/>.</summary>
-    public void BreakLists(Exception failure) => Volatile.Write(ref _listFailure, failure);
+    /// <summary>Reads (get, events, list) fail with <paramref name="failure"/> until <see cref="MendReads"/>.</summary>
+    public void BreakReads(Exception failure) => Volatile.Write(ref _readFailure, failure);
 
-    /// <summary>List calls work again.</summary>
-    public void MendLists() => Volatile.Write(ref _listFailure, null);
+    /// <summary>Reads work again.</summary>
+    public void MendReads() => Volatile.Write(ref _readFailure, null);
 
     /// <summary>New feeds work again.</summary>
     public void MendFeeds()
@@ -71,23 +71,21 @@ public sealed class ObservedReader(ITraceReader store) : ITraceReader
     public Task<TraceSession?> GetAsync(string tenantId, string taskId, CancellationToken cancellationToken = default)
     {
         Tokens.Enqueue(cancellationToken);
+        FailIfBroken();
         return store.GetAsync(tenantId, taskId, cancellationToken);
     }
 
     public Task<EventPage?> GetEventsAsync(string tenantId, string taskId, EventQuery query, CancellationToken cancellationToken = default)
     {
         Tokens.Enqueue(cancellationToken);
+        FailIfBroken();
         return store.GetEventsAsync(tenantId, taskId, query, cancellationToken);
     }
 
     public async Task<TracePage> ListAsync(string tenantId, TraceQuery query, CancellationToken cancellationToken = default)
     {
         Tokens.Enqueue(cancellationToken);
-        if (Volatile.Read(ref _listFailure) is { } failure)
-        {
-            throw failure;
-        }
-
+        FailIfBroken();
         var page = await store.ListAsync(tenantId, query, cancellationToken);
         Interlocked.Increment(ref _listCalls);
         Changed();
@@ -134,6 +132,14 @@ public sealed class ObservedReader(ITraceReader store) : ITraceReader
         {
             Interlocked.Decrement(ref _openWatches);
             Changed();
+        }
+    }
+
+    private void FailIfBroken()
+    {
+        if (Volatile.Read(ref _readFailure) is { } failure)
+        {
+            throw failure;
         }
     }
 

@@ -32,4 +32,7 @@ public static partial class DashboardLog
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Error, Message = "Cancelling run {TaskId} failed")]
     public static partial void CancelFailed(this ILogger logger, string taskId, Exception exception);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Error, Message = "Starting a run of agent {AgentId} failed")]
+    public static partial void RunFailed(this ILogger logger, string agentId, Exception exception);
 }

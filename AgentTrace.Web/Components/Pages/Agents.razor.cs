@@ -105,13 +105,24 @@ public sealed partial class Agents : IAsyncDisposable
             _trace = null;
         }
 
-        _run = await Runner.StartAsync(_selected!, new AgentRunRequest
+        try
         {
-            TenantId = tenant,
-            Question = _question.Trim(),
-            TraceLevel = _level,
-            UserId = await User.KeyNameAsync(),
-        }, _life.Token);
+            _run = await Runner.StartAsync(_selected!, new AgentRunRequest
+            {
+                TenantId = tenant,
+                Question = _question.Trim(),
+                TraceLevel = _level,
+                UserId = await User.KeyNameAsync(),
+            }, _life.Token);
+        }
+        catch (Exception e) when (!_life.IsCancellationRequested)
+        {
+            Logger.RunFailed(_selected!.Id ?? "(no id)", e);
+            _error = $"The run could not be started: {FailureText.Of(e)}.";
+            _run = null;
+            return;
+        }
+
         if (_run is null)
         {
             _error = "This server is running as many agents as it may at once; try again in a moment.";
@@ -119,9 +130,17 @@ public sealed partial class Agents : IAsyncDisposable
         }
 
         _trace = new LiveTrace(Store, Analyzer, Clock, Logger);
-        await _trace.OpenAsync(tenant, _run.TaskId, InvokeAsync, StateHasChanged);
         await _reading;
         _reading = ReadAnswerAsync(_run, _life.Token);
+        try
+        {
+            await _trace.OpenAsync(tenant, _run.TaskId, InvokeAsync, StateHasChanged);
+        }
+        catch (Exception e) when (!_life.IsCancellationRequested)
+        {
+            Logger.ReadFailed($"trace {_run.TaskId}", e);
+            _answerError = $"The run's trace could not be read: {FailureText.Of(e)}. The run goes on; open its trace to follow it.";
+        }
     }
 
     private async Task ReadAnswerAsync(AgentRun run, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public sealed partial class TraceDetail : IAsyncDisposable
     private LiveTrace? _trace;
     private string? _loaded;
     private bool _missing;
+    private string? _loadError;
     private Step? _step;
     private int _tab;
 
@@ -49,20 +50,32 @@ public sealed partial class TraceDetail : IAsyncDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_loaded == TaskId)
+        if (_loaded != TaskId)
         {
-            return;
+            _loaded = TaskId;
+            await OpenAsync();
         }
+    }
 
-        _loaded = TaskId;
+    private async Task OpenAsync()
+    {
         if (_trace is not null)
         {
             await _trace.DisposeAsync();
         }
 
         _step = null;
+        _loadError = null;
         _trace = new LiveTrace(Store, Analyzer, Clock, Logger);
-        _missing = !await _trace.OpenAsync(await User.TenantAsync(), TaskId, InvokeAsync, StateHasChanged);
+        try
+        {
+            _missing = !await _trace.OpenAsync(await User.TenantAsync(), TaskId, InvokeAsync, StateHasChanged);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Logger.ReadFailed($"trace {TaskId}", e);
+            _loadError = $"The trace could not be read: {FailureText.Of(e)}.";
+        }
     }
 
     private void SelectSpan(SpanTiming span) => _step = View!.StepOf(span);
