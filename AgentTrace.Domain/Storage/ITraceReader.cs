@@ -23,9 +23,14 @@ public interface ITraceReader
     IAsyncEnumerable<TraceEvent> WatchAsync(string tenantId, string taskId, long afterSeq, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The tenant's traces as they are created or finish, from the start of the enumeration on (no replay), each as
-    /// it is when read, until cancelled. A reader more than <see cref="FeedChannel.Capacity"/> notices behind loses
-    /// the oldest notices (never the traces).
+    /// The tenant's traces as they are created, change (after each append that stored or dropped events: new
+    /// <c>last_seq</c> and summary) and finish, from the start of the enumeration on (no replay), until cancelled.
+    /// Notices are coalesced per trace: while a reader has not taken a trace's notice, later changes of that trace
+    /// replace it (in its place) with the trace as it is then, so a busy trace does not flood its readers and the
+    /// reader gets the newest state. A notice may repeat a state already given, and when writers of one trace race,
+    /// may come after a newer one: keep the one with the higher <c>last_seq</c>, finished over running. A reader with
+    /// notices of more than <see cref="FeedChannel.Capacity"/> traces waiting loses the oldest of them (never the
+    /// traces). Deletions are not announced.
     /// </summary>
     IAsyncEnumerable<TraceSession> WatchTracesAsync(string tenantId, CancellationToken cancellationToken = default);
 }

@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AgentTrace.Tests.Browser;
 
-/// <summary>The whole app on a real loopback port (Kestrel), for a browser; keys as in <see cref="ApiFactory"/>.</summary>
+/// <summary>
+/// The whole app on a real loopback port (Kestrel), for a browser; keys as in <see cref="ApiFactory"/>. The app reads
+/// its store through <see cref="Reader"/>, so a test can make the tenant feeds fail as an outage does.
+/// </summary>
 public sealed class DashboardServer : ApiFactory
 {
     public DashboardServer()
@@ -22,10 +25,13 @@ public sealed class DashboardServer : ApiFactory
 
     public ITraceStore Store => Services.GetRequiredService<ITraceStore>();
 
+    public ObservedReader Reader => (ObservedReader)Services.GetRequiredService<ITraceReader>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseStaticWebAssets();
+        builder.ConfigureServices(services => services.AddSingleton<ITraceReader>(sp => new ObservedReader(sp.GetRequiredService<ITraceStore>())));
     }
 }

@@ -76,7 +76,21 @@ public sealed class ScreenshotTests(BrowserFixture browser)
         await page.Locator("[data-test=timeline-row]").First.WaitForAsync();
         await SaveAsync(page, "trace-running-dark");
 
-        Assert.Equal(11, Directory.GetFiles(s_folder, "*.png").Length);
+        browser.Server.Reader.BreakFeeds(new IOException("the store went away"));
+        try
+        {
+            await page.GotoAsync("/traces");
+            await BrowserFixture.WaitInteractiveAsync(page);
+            await page.Locator("[data-test=feed-error]").WaitForAsync();
+            await page.Locator("tr.trace-row").Nth(10).WaitForAsync();
+            await SaveAsync(page, "traces-feed-stopped");
+        }
+        finally
+        {
+            browser.Server.Reader.MendFeeds();
+        }
+
+        Assert.Equal(12, Directory.GetFiles(s_folder, "*.png").Length);
     }
 
     private static Task SaveAsync(IPage page, string name) =>

@@ -3,6 +3,7 @@ using AgentTrace.Tests.Support;
 using AgentTrace.Web.Components.Charts;
 using AgentTrace.Web.Components.Pages;
 using Bunit;
+using Microsoft.Extensions.Logging;
 
 namespace AgentTrace.Tests.Components;
 
@@ -39,5 +40,26 @@ public sealed class OverviewPageTests : DashboardTest
         page.WaitForAssertion(() => Assert.Equal("0", page.Find("[data-test=kpi-runs]").TextContent));
         page.WaitForAssertion(() => Assert.Contains("the analysed runs look healthy", page.Markup));
         Assert.Contains("No runs in this window.", page.Markup);
+    }
+
+    [Fact]
+    public async Task Overview_StoreUnreachable_SaysSoLogsItAndLoadsOnTryAgain()
+    {
+        await Store.SaveAsync(Tenant, SampleRuns.Rag(), createdAt: DateTimeOffset.UtcNow.AddHours(-1), agentId: "support-bot");
+        Reader.BreakReads(new System.Net.Sockets.SocketException(111));
+
+        var page = Render<Overview>();
+
+        page.WaitForAssertion(() => Assert.Contains("The overview could not be read: the store could not be reached.", page.Find("[data-test=overview-error]").TextContent));
+        InternalText.AssertNone(page.Find("[data-test=overview-error]").TextContent);
+        Assert.Empty(page.FindAll(".mud-progress-linear"));
+        var logged = Assert.Single(Logs.Of<Overview>());
+        Assert.Equal((LogLevel.Error, 1007), (logged.Level, logged.EventId.Id));
+
+        Reader.MendReads();
+        page.Find("[data-test=overview-error-retry]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-test=kpi-runs]").TextContent));
+        Assert.Empty(page.FindAll("[data-test=overview-error]"));
     }
 }

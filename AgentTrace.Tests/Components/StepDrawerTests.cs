@@ -20,7 +20,8 @@ public sealed class StepDrawerTests : DashboardTest
         var rows = drawer.FindAll("[data-test=step-chunks] tbody tr");
         Assert.Equal(2, rows.Count);
         Assert.Contains("refunds.md", rows[0].TextContent);
-        Assert.Contains("0.820", rows[0].TextContent);
+        Assert.Contains("0.82", rows[0].TextContent);
+        Assert.DoesNotContain("0.820", rows[0].TextContent);
         Assert.Contains("Returned items must be unused.", rows[1].TextContent);
     }
 

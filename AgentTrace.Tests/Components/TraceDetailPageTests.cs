@@ -2,6 +2,7 @@ using AgentTrace.Domain.Model;
 using AgentTrace.Tests.Support;
 using AgentTrace.Web.Components.Pages;
 using Bunit;
+using Microsoft.Extensions.Logging;
 
 namespace AgentTrace.Tests.Components;
 
@@ -108,5 +109,25 @@ public sealed class TraceDetailPageTests : DashboardTest
         Assert.Contains("120 prompt + 45 completion = 165", drawer.TextContent);
         page.Find("[data-test=step-close]").Click();
         Assert.Empty(page.FindAll("[data-test=step-drawer]"));
+    }
+
+    [Fact]
+    public async Task Detail_StoreUnreachable_SaysSoLogsItAndOpensOnTryAgain()
+    {
+        var taskId = await Store.SaveAsync(Tenant, SampleRuns.Rag(), agentId: "support-bot");
+        Reader.BreakReads(new TimeoutException("Timeout performing HGETALL {t1}:trace (5000ms)"));
+
+        var page = Render<TraceDetail>(p => p.Add(x => x.TaskId, taskId));
+
+        page.WaitForAssertion(() => Assert.Contains("The trace could not be read: the store could not be reached.", page.Find("[data-test=load-error]").TextContent));
+        Assert.DoesNotContain("HGETALL", page.Markup);
+        var logged = Assert.Single(Logs.Of<TraceDetail>());
+        Assert.Equal((LogLevel.Error, 1007), (logged.Level, logged.EventId.Id));
+
+        Reader.MendReads();
+        page.Find("[data-test=load-error-retry]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("support-bot", page.Find("[data-test=trace-agent]").TextContent));
+        Assert.Empty(page.FindAll("[data-test=load-error]"));
     }
 }

@@ -48,28 +48,27 @@ public sealed class InMemoryTraceStoreTests : TraceStoreContract
     }
 
     [Fact]
-    public async Task RemoveExpired_AfterRetention_ForgetsTracesFromCreationOrFromCompletion()
+    public async Task RemoveExpired_AfterRetention_ForgetsTracesFromWhenTheyWereStoredOrCompleted()
     {
         var clock = new ManualClock(Events.Start);
         var store = new InMemoryTraceStore(Options.Create(new InMemoryStoreOptions()), clock, Options.Create(new StorageOptions { RetentionDays = 7 }));
-        var running = Events.Session(createdAt: Events.Start);
+        var running = Events.Session(createdAt: Events.Start.AddDays(-30));
         var finishedLate = Events.Session(createdAt: Events.Start);
-        var young = Events.Session(createdAt: Events.Start.AddDays(2));
-        foreach (var session in new[] { running, finishedLate, young })
-        {
-            await store.CreateAsync(session, Ct);
-        }
+        await store.CreateAsync(running, Ct);
+        await store.CreateAsync(finishedLate, Ct);
+        clock.Advance(TimeSpan.FromDays(2));
+        var young = Events.Session(createdAt: Events.Start);
+        await store.CreateAsync(young, Ct);
+        clock.Advance(TimeSpan.FromDays(1));
+        await store.CompleteAsync("t1", finishedLate.TaskId, new TraceCompletion { Status = TraceStatus.Completed, CompletedAt = Events.Start }, Ct);
 
-        await store.CompleteAsync("t1", finishedLate.TaskId, new TraceCompletion { Status = TraceStatus.Completed, CompletedAt = Events.Start.AddDays(3) }, Ct);
-        clock.Advance(TimeSpan.FromDays(7));
-
+        clock.Advance(TimeSpan.FromDays(4));
         Assert.Equal(1, await store.RemoveExpiredAsync(Ct));
         Assert.Null(await store.GetAsync("t1", running.TaskId, Ct));
         Assert.NotNull(await store.GetAsync("t1", finishedLate.TaskId, Ct));
         Assert.NotNull(await store.GetAsync("t1", young.TaskId, Ct));
 
         clock.Advance(TimeSpan.FromDays(3));
-
         Assert.Equal(2, await store.RemoveExpiredAsync(Ct));
         Assert.Equal(0, (await store.ListAsync("t1", new TraceQuery(), Ct)).Total);
     }

@@ -526,11 +526,71 @@ public abstract class TraceStoreContract
         Assert.Equal(TraceStatus.Completed, notice.Status);
     }
 
+    [Fact]
+    public async Task WatchTraces_Append_AnnouncesTheTraceWithItsNewEventsAndSummary()
+    {
+        var store = await NewStoreAsync();
+        await using var feed = store.WatchTracesAsync("t1", Ct).GetAsyncEnumerator(Ct);
+        await Feeds.UntilLiveAsync(feed, () => store.CreateAsync(Events.Session("t1"), Ct));
+        var trace = Events.Session("t1");
+        var otherTenants = Events.Session("t2");
+        await store.CreateAsync(trace, Ct);
+        await store.CreateAsync(otherTenants, Ct);
+
+        await store.AppendAsync("t2", otherTenants.TaskId, Events.Range(1, 2), Ct);
+        await store.AppendAsync("t1", trace.TaskId, Events.Range(1, 3, TraceEventType.LlmCallCompleted), Ct);
+
+        var seen = await NoticesUntilAsync(feed, n => n.TaskId == trace.TaskId && n.LastSeq == 3);
+        Assert.All(seen, n => Assert.Equal("t1", n.TenantId));
+        var notice = seen[^1];
+        Assert.Equal((TraceStatus.Running, 3L, 3L), (notice.Status, notice.Summary.TotalEvents, notice.Summary.TotalLlmCalls));
+    }
+
+    [Fact]
+    public async Task WatchTraces_BusyTraceWhileTheReaderWaits_IsGivenOnceAsItIsThen()
+    {
+        const int Appends = 300;
+        var store = await NewStoreAsync();
+        await using var feed = store.WatchTracesAsync("t1", Ct).GetAsyncEnumerator(Ct);
+        await Feeds.UntilLiveAsync(feed, () => store.CreateAsync(Events.Session("t1"), Ct));
+        var busy = Events.Session("t1");
+        var after = Events.Session("t1");
+
+        await store.CreateAsync(busy, Ct);
+        for (var seq = 1; seq <= Appends; seq++)
+        {
+            await store.AppendAsync("t1", busy.TaskId, Events.Range(seq, seq), Ct);
+        }
+
+        await store.CompleteAsync("t1", busy.TaskId, Completion(TraceStatus.Completed), Ct);
+        await store.CreateAsync(after, Ct);
+
+        // More changes than a reader may have waiting (FeedChannel.Capacity), yet nothing after them is lost.
+        var seen = await NoticesUntilAsync(feed, n => n.TaskId == after.TaskId);
+        var notices = seen.Where(n => n.TaskId == busy.TaskId).ToList();
+        Assert.InRange(notices.Count, 1, 3);
+        Assert.Equal((TraceStatus.Completed, (long)Appends, (long)Appends), (notices[^1].Status, notices[^1].LastSeq, notices[^1].Summary.TotalEvents));
+    }
+
     protected static TraceCompletion Completion(TraceStatus status) => new()
     {
         Status = status,
         CompletedAt = Events.Start.AddSeconds(2),
     };
+
+    /// <summary>The feed's notices up to and including the first that <paramref name="last"/> accepts.</summary>
+    private static async Task<List<TraceSession>> NoticesUntilAsync(IAsyncEnumerator<TraceSession> feed, Func<TraceSession, bool> last)
+    {
+        var seen = new List<TraceSession>();
+        do
+        {
+            Assert.True(await feed.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30), Ct));
+            seen.Add(feed.Current);
+        }
+        while (!last(feed.Current));
+
+        return seen;
+    }
 
     private static async Task<List<TraceEvent>> Collect(IAsyncEnumerable<TraceEvent> events)
     {

@@ -8,7 +8,9 @@ namespace AgentTrace.Tests.Support;
 /// <summary>
 /// The real store as the dashboard reads it, observed: how many list calls were made, how many watch streams (of a
 /// trace or of the tenant's feed) are open, and the cancellation token of every call. <see cref="WaitUntilAsync"/>
-/// waits for a condition on these, checked at each call or stream change, without sleeping.
+/// waits for a condition on these, checked at each call or stream change, without sleeping. <see cref="BreakFeeds"/>
+/// makes the tenant feeds fail as a store outage does, until <see cref="MendFeeds"/>; <see cref="BreakReads"/> does the
+/// same to reads (get, events, list).
 /// </summary>
 public sealed class ObservedReader(ITraceReader store) : ITraceReader
 {
@@ -16,10 +18,37 @@ public sealed class ObservedReader(ITraceReader store) : ITraceReader
     private readonly List<(Func<ObservedReader, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private int _openWatches;
     private int _listCalls;
+    private int _feedsStarted;
+    private Exception? _feedFailure;
+    private Exception? _readFailure;
+    private CancellationTokenSource _breakFeeds = new();
 
     public int OpenWatches => Volatile.Read(ref _openWatches);
 
     public int ListCalls => Volatile.Read(ref _listCalls);
+
+    /// <summary>How many times a feed of traces was subscribed (the first time and each restart).</summary>
+    public int FeedsStarted => Volatile.Read(ref _feedsStarted);
+
+    /// <summary>Open feeds fail with <paramref name="failure"/>, and so do new ones, until <see cref="MendFeeds"/>.</summary>
+    public void BreakFeeds(Exception failure)
+    {
+        Volatile.Write(ref _feedFailure, failure);
+        _breakFeeds.Cancel();
+    }
+
+    /// <summary>Reads (get, events, list) fail with <paramref name="failure"/> until <see cref="MendReads"/>.</summary>
+    public void BreakReads(Exception failure) => Volatile.Write(ref _readFailure, failure);
+
+    /// <summary>Reads work again.</summary>
+    public void MendReads() => Volatile.Write(ref _readFailure, null);
+
+    /// <summary>New feeds work again.</summary>
+    public void MendFeeds()
+    {
+        _breakFeeds = new CancellationTokenSource();
+        Volatile.Write(ref _feedFailure, null);
+    }
 
     public ConcurrentQueue<CancellationToken> Tokens { get; } = new();
 
@@ -42,18 +71,21 @@ public sealed class ObservedReader(ITraceReader store) : ITraceReader
     public Task<TraceSession?> GetAsync(string tenantId, string taskId, CancellationToken cancellationToken = default)
     {
         Tokens.Enqueue(cancellationToken);
+        FailIfBroken();
         return store.GetAsync(tenantId, taskId, cancellationToken);
     }
 
     public Task<EventPage?> GetEventsAsync(string tenantId, string taskId, EventQuery query, CancellationToken cancellationToken = default)
     {
         Tokens.Enqueue(cancellationToken);
+        FailIfBroken();
         return store.GetEventsAsync(tenantId, taskId, query, cancellationToken);
     }
 
     public async Task<TracePage> ListAsync(string tenantId, TraceQuery query, CancellationToken cancellationToken = default)
     {
         Tokens.Enqueue(cancellationToken);
+        FailIfBroken();
         var page = await store.ListAsync(tenantId, query, cancellationToken);
         Interlocked.Increment(ref _listCalls);
         Changed();
@@ -85,18 +117,47 @@ public sealed class ObservedReader(ITraceReader store) : ITraceReader
         Tokens.Enqueue(cancellationToken);
         WatchTokens.Enqueue(cancellationToken);
         Interlocked.Increment(ref _openWatches);
+        Interlocked.Increment(ref _feedsStarted);
         Changed();
         try
         {
-            await foreach (var session in store.WatchTracesAsync(tenantId, cancellationToken))
+            using var broken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _breakFeeds.Token);
+            await using var feed = store.WatchTracesAsync(tenantId, broken.Token).GetAsyncEnumerator(broken.Token);
+            while (await NextAsync(feed, cancellationToken))
             {
-                yield return session;
+                yield return feed.Current;
             }
         }
         finally
         {
             Interlocked.Decrement(ref _openWatches);
             Changed();
+        }
+    }
+
+    private void FailIfBroken()
+    {
+        if (Volatile.Read(ref _readFailure) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>The feed's next notice, or the failure it was broken with.</summary>
+    private async Task<bool> NextAsync(IAsyncEnumerator<TraceSession> feed, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _feedFailure) is { } failure)
+        {
+            throw failure;
+        }
+
+        try
+        {
+            return await feed.MoveNextAsync();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && Volatile.Read(ref _feedFailure) is not null)
+        {
+            throw Volatile.Read(ref _feedFailure)!;
         }
     }
 

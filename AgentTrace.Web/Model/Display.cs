@@ -5,28 +5,13 @@ using MudBlazor;
 
 namespace AgentTrace.Web.Model;
 
-/// <summary>How numbers, times and states read on the dashboard.</summary>
+/// <summary>How numbers, times and states read on the dashboard; numbers read as in recommendations (<see cref="Describe"/>).</summary>
 public static class Display
 {
     private static readonly CultureInfo s_culture = CultureInfo.InvariantCulture;
 
-    /// <summary>A duration from seconds: 850 ms, 1.25 s, 2 m 05 s, 1 h 02 m.</summary>
-    public static string Duration(double? seconds)
-    {
-        if (seconds is not { } s || double.IsNaN(s))
-        {
-            return "–";
-        }
-
-        return s switch
-        {
-            < 0.001 => "0 ms",
-            < 1 => $"{(s * 1000).ToString("0", s_culture)} ms",
-            < 60 => $"{s.ToString("0.00", s_culture)} s",
-            < 3600 => $"{(int)(s / 60)} m {(int)(s % 60):00} s",
-            _ => $"{(int)(s / 3600)} h {(int)(s % 3600 / 60):00} m",
-        };
-    }
+    /// <summary>A duration from seconds as <see cref="Describe.Duration"/> words it (850 ms, 1.25 s, 2 m 05 s); – when unknown.</summary>
+    public static string Duration(double? seconds) => seconds is not { } s || double.IsNaN(s) ? "–" : Describe.Duration(s);
 
     /// <summary>A signed difference of seconds, such as +120 ms or −1.50 s.</summary>
     public static string DurationDelta(double seconds) =>
@@ -37,7 +22,14 @@ public static class Display
             _ => "0",
         };
 
-    public static string Count(long value) => value.ToString("#,0", s_culture);
+    /// <summary>A count as <see cref="Describe.Count"/> words it (12,400).</summary>
+    public static string Count(long value) => Describe.Count(value);
+
+    /// <summary>A share of 1 as <see cref="Describe.Percent"/> words it (12.5%).</summary>
+    public static string Percent(double share) => Describe.Percent(share);
+
+    /// <summary>A similarity score as <see cref="Describe.Score"/> words it (0.82).</summary>
+    public static string Score(double score) => Describe.Score(score);
 
     public static string CountDelta(long value) => value switch
     {

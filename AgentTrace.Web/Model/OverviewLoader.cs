@@ -6,9 +6,10 @@ namespace AgentTrace.Web.Model;
 
 /// <summary>
 /// Reads what the overview shows: the traces created in a window (at most <see cref="MaxTraces"/>, newest first) and
-/// the recommendations of the most recent finished runs that are not too large to analyse on a page load.
+/// the recommendations of the most recent finished runs that are not too large to analyse on a page load. A store
+/// that fails fails the call (the page says so); a run that cannot be analysed is logged and left out, and counted.
 /// </summary>
-public sealed class OverviewLoader(ITraceReader store, TraceAnalyzer analyzer)
+public sealed class OverviewLoader(ITraceReader store, TraceAnalyzer analyzer, ILogger<OverviewLoader> logger)
 {
     public const int MaxTraces = 2000;
     public const int AnalysedRuns = 40;
@@ -30,17 +31,29 @@ public sealed class OverviewLoader(ITraceReader store, TraceAnalyzer analyzer)
         return (traces, true);
     }
 
-    public async Task<IReadOnlyList<RecommendationDigest>> RecommendationsAsync(string tenant, IEnumerable<TraceSession> traces, CancellationToken cancellationToken)
+    /// <summary>The digests of the analysed runs, and how many runs could not be analysed (see the log).</summary>
+    public async Task<(IReadOnlyList<RecommendationDigest> Digests, int Unanalysed)> RecommendationsAsync(string tenant, IEnumerable<TraceSession> traces, CancellationToken cancellationToken)
     {
         var analyses = new List<TraceAnalysis>();
+        var unanalysed = 0;
         foreach (var trace in traces.Where(t => t.IsFinished && t.Summary.TotalEvents <= MaxAnalysedEvents).Take(AnalysedRuns))
         {
-            if (await store.ReadWholeAsync(tenant, trace.TaskId, cancellationToken) is { } whole)
+            if (await store.ReadWholeAsync(tenant, trace.TaskId, cancellationToken) is not { } whole)
+            {
+                continue;
+            }
+
+            try
             {
                 analyses.Add(analyzer.Analyze(whole.Session, whole.Events));
             }
+            catch (Exception e)
+            {
+                logger.AnalysisFailed(trace.TaskId, e);
+                unanalysed++;
+            }
         }
 
-        return RecommendationDigest.Of(analyses);
+        return (RecommendationDigest.Of(analyses), unanalysed);
     }
 }

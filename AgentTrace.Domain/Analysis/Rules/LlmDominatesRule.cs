@@ -20,8 +20,8 @@ internal sealed class LlmDominatesRule : IRecommendationRule
             Rule = "llm_dominates",
             Severity = RecommendationSeverity.Warning,
             ComponentId = component.ComponentId,
-            Message = $"LLM calls took {Describe.Percent(Math.Min(1, seconds / wall))} of the run ({Describe.Seconds(seconds)} of "
-                + $"{Describe.Seconds(wall)}), most of it in '{component.DisplayName}' with {model}; use a smaller model where the "
+            Message = $"LLM calls took {Describe.Percent(Math.Min(1, seconds / wall))} of the run ({Describe.Duration(seconds)} of "
+                + $"{Describe.Duration(wall)}), most of it in '{component.DisplayName}' with {model}; use a smaller model where the "
                 + "step is simple, cut prompt and completion tokens, or run independent calls in parallel",
             Evidence = calls.Select(c => c.Seq).Order().ToList(),
         };

@@ -10,7 +10,7 @@ internal sealed class SlowComponentRule : IRecommendationRule
             Severity = RecommendationSeverity.Warning,
             ComponentId = c.ComponentId,
             Message = $"'{c.ComponentName ?? c.ComponentId}' took {Describe.Percent(c.Share)} of the run "
-                + $"({Describe.Seconds(c.TotalS)} of {Describe.Seconds(context.WallSeconds)}{Runs(c)}); {Advice(c)}",
+                + $"({Describe.Duration(c.TotalS)} of {Describe.Duration(context.WallSeconds)}{Runs(c)}); {Advice(c)}",
             Evidence = context.Tree.OfKind(SpanKind.Node).Where(s => s.ComponentKey == c.ComponentId).Select(s => s.Seq).Order().ToList(),
         });
 
@@ -21,19 +21,19 @@ internal sealed class SlowComponentRule : IRecommendationRule
         var largest = Math.Max(Math.Max(c.LlmS, c.RetrievalS), Math.Max(c.ToolS, c.SelfS));
         if (largest > 0 && largest == c.LlmS)
         {
-            return $"{Describe.Seconds(c.LlmS)} of it waiting for LLM calls: use a faster model for this step, lower max_tokens or stream the answer";
+            return $"{Describe.Duration(c.LlmS)} of it waiting for LLM calls: use a faster model for this step, lower max_tokens or stream the answer";
         }
 
         if (largest > 0 && largest == c.RetrievalS)
         {
-            return $"{Describe.Seconds(c.RetrievalS)} of it in retrieval: lower top_k, cache frequent queries or check the knowledge base's index";
+            return $"{Describe.Duration(c.RetrievalS)} of it in retrieval: lower top_k, cache frequent queries or check the knowledge base's index";
         }
 
         if (largest > 0 && largest == c.ToolS)
         {
-            return $"{Describe.Seconds(c.ToolS)} of it in tool calls: cache their results, set timeouts or run independent calls in parallel";
+            return $"{Describe.Duration(c.ToolS)} of it in tool calls: cache their results, set timeouts or run independent calls in parallel";
         }
 
-        return $"{Describe.Seconds(c.SelfS)} of it in its own work, outside LLM, retrieval and tool calls: profile it or cache its result";
+        return $"{Describe.Duration(c.SelfS)} of it in its own work, outside LLM, retrieval and tool calls: profile it or cache its result";
     }
 }

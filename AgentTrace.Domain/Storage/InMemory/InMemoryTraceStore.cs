@@ -71,13 +71,23 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
     public Task<AppendResult> AppendAsync(string tenantId, string taskId, IReadOnlyList<TraceEvent> events, CancellationToken cancellationToken = default)
     {
         AppendResult result;
+        TraceSession? changed = null;
         var wake = new List<TaskCompletionSource>();
         lock (_gate)
         {
             result = AppendLocked(tenantId, taskId, events, wake);
+            if (result.Appended + result.Dropped > 0)
+            {
+                changed = Find(tenantId, taskId)?.Session;
+            }
         }
 
         Wake(wake);
+        if (changed is not null)
+        {
+            _feeds.Publish(changed);
+        }
+
         return Task.FromResult(result);
     }
 
@@ -161,8 +171,9 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
     }
 
     /// <summary>
-    /// Removes the traces kept longer than the retention period, counted as Redis keys expire: from creation, or
-    /// from completion once finished. Returns how many.
+    /// Removes the traces kept longer than the retention period, counted as Redis keys expire: from when the store
+    /// created the trace, or from when it completed it once finished (by the store's clock, whatever times the trace
+    /// itself carries). Returns how many.
     /// </summary>
     public Task<int> RemoveExpiredAsync(CancellationToken cancellationToken = default)
     {
@@ -170,7 +181,7 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
         var wake = new List<TaskCompletionSource>();
         lock (_gate)
         {
-            foreach (var stored in _byId.Values.Where(s => (s.Session.CompletedAt ?? s.CreatedAt) <= cutoff).ToList())
+            foreach (var stored in _byId.Values.Where(s => s.KeptSince <= cutoff).ToList())
             {
                 wake.Add(RemoveLocked(stored));
             }
@@ -397,8 +408,10 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
         return stored.SwapSignal();
     }
 
-    private static TraceSession Finish(StoredTrace stored, TraceCompletion completion) =>
-        stored.Session = stored.Session with
+    private TraceSession Finish(StoredTrace stored, TraceCompletion completion)
+    {
+        stored.KeptSince = _clock.GetUtcNow();
+        return stored.Session = stored.Session with
         {
             Status = completion.Status,
             CompletedAt = completion.CompletedAt,
@@ -406,6 +419,7 @@ public sealed class InMemoryTraceStore(IOptions<InMemoryStoreOptions> options, T
             Error = completion.Error,
             Outputs = completion.Outputs,
         };
+    }
 
     private StoredTrace? Find(string tenantId, string taskId) =>
         _byId.TryGetValue(taskId, out var stored) && string.Equals(stored.Session.TenantId, tenantId, StringComparison.Ordinal)

@@ -18,6 +18,9 @@ internal sealed class StoredTrace(TraceSession session, long ordinal, DateTimeOf
     /// <summary>When the trace was last created or appended to, by the store's clock.</summary>
     public DateTimeOffset UpdatedAt { get; set; } = updatedAt;
 
+    /// <summary>When the retention period of the trace began, by the store's clock: at creation, then at completion.</summary>
+    public DateTimeOffset KeptSince { get; set; } = updatedAt;
+
     /// <summary>Completed (and replaced) whenever the trace changes; watchers await it.</summary>
     public TaskCompletionSource Changed { get; private set; } = NewSignal();
 

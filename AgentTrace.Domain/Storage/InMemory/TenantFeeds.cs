@@ -1,36 +1,38 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using AgentTrace.Domain.Model;
 
 namespace AgentTrace.Domain.Storage.InMemory;
 
-/// <summary>The readers of each tenant's feed of created and finished traces, inside one process.</summary>
+/// <summary>
+/// The readers of each tenant's feed of traces (created, changed, finished), inside one process. Each reader keeps
+/// the newest notice per trace until it takes it (see <see cref="FeedQueue"/>).
+/// </summary>
 internal sealed class TenantFeeds
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, ImmutableArray<ChannelWriter<TraceSession>>> _readers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<FeedQueue>> _readers = new(StringComparer.Ordinal);
 
     public async IAsyncEnumerable<TraceSession> WatchAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = FeedChannel.Create<TraceSession>();
-        Change(tenantId, readers => readers.Add(channel.Writer));
+        var queue = new FeedQueue();
+        Change(tenantId, readers => readers.Add(queue));
         try
         {
-            await foreach (var session in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            while (true)
             {
-                yield return session;
+                yield return await queue.TakeAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
-            Change(tenantId, readers => readers.Remove(channel.Writer));
+            Change(tenantId, readers => readers.Remove(queue));
         }
     }
 
     public void Publish(TraceSession session)
     {
-        ImmutableArray<ChannelWriter<TraceSession>> readers;
+        ImmutableArray<FeedQueue> readers;
         lock (_gate)
         {
             if (!_readers.TryGetValue(session.TenantId, out readers))
@@ -41,11 +43,11 @@ internal sealed class TenantFeeds
 
         foreach (var reader in readers)
         {
-            reader.TryWrite(session);
+            reader.Offer(session);
         }
     }
 
-    private void Change(string tenantId, Func<ImmutableArray<ChannelWriter<TraceSession>>, ImmutableArray<ChannelWriter<TraceSession>>> change)
+    private void Change(string tenantId, Func<ImmutableArray<FeedQueue>, ImmutableArray<FeedQueue>> change)
     {
         lock (_gate)
         {

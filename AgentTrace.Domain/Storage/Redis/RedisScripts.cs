@@ -15,18 +15,19 @@ internal static class RedisScripts
         """;
 
     /// <summary>
-    /// KEYS: trace hash, event stream. ARGV: max stored events, now (ms), watch channel, then per event: seq, event
-    /// type, component id, JSON, n, and n pairs of summary field and increment. The <c>seq</c> rules are
-    /// <see cref="AppendRule"/>'s (tested to agree): events at or below <c>last_seq</c> are duplicates; the rest must
-    /// continue it without a gap, else nothing is stored. Beyond the cap events are only
-    /// counted as dropped. Summary counts saturate at 2^53 − 1 (<see cref="Model.Counts.Max"/>). Returns {outcome,
-    /// appended, duplicates, dropped, last_seq}.
+    /// KEYS: trace hash, event stream. ARGV: max stored events, now (ms), watch channel, the tenant's feed channel, task
+    /// id, then per event: seq, event type, component id, JSON, n, and n pairs of summary field and increment. The
+    /// <c>seq</c> rules are <see cref="AppendRule"/>'s (tested to agree): events at or below <c>last_seq</c> are
+    /// duplicates; the rest must continue it without a gap, else nothing is stored. Beyond the cap events are only
+    /// counted as dropped. Summary counts saturate at 2^53 − 1 (<see cref="Model.Counts.Max"/>). A change is
+    /// published on the watch channel (the new <c>last_seq</c>) and on the feed channel (the task id). Returns
+    /// {outcome, appended, duplicates, dropped, last_seq}.
     /// </summary>
     public const string Append = """
         local status = redis.call('HGET', KEYS[1], 'status')
         if not status then return {'missing', 0, 0, 0, 0} end
         local last = tonumber(redis.call('HGET', KEYS[1], 'last_seq'))
-        local fresh, duplicates, i = {}, 0, 4
+        local fresh, duplicates, i = {}, 0, 6
         while i <= #ARGV do
           if tonumber(ARGV[i]) <= last then duplicates = duplicates + 1 else fresh[#fresh + 1] = i end
           i = i + 5 + 2 * tonumber(ARGV[i + 4])
@@ -63,6 +64,7 @@ internal static class RedisScripts
         local ttl = redis.call('PTTL', KEYS[1])
         if stored > 0 and ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
         redis.call('PUBLISH', ARGV[3], newLast)
+        redis.call('PUBLISH', ARGV[4], ARGV[5])
         return {'appended', stored, duplicates, dropped, newLast}
         """;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Threading.Channels;
 using AgentTrace.Domain.Model;
 using AgentTrace.Domain.Serialization;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,7 @@ public sealed class RedisTraceStore : ITraceStore
 
     public async Task<AppendResult> AppendAsync(string tenantId, string taskId, IReadOnlyList<TraceEvent> events, CancellationToken cancellationToken = default)
     {
-        List<RedisValue> args = [_maxEvents, NowMs, _keys.Watch(tenantId, taskId).ToString()];
+        List<RedisValue> args = [_maxEvents, NowMs, _keys.Watch(tenantId, taskId).ToString(), _keys.Feed(tenantId).ToString(), taskId];
         foreach (var e in events)
         {
             var increments = TraceHash.Increments(e).ToList();
@@ -249,12 +250,34 @@ public sealed class RedisTraceStore : ITraceStore
         }
     }
 
+    /// <remarks>
+    /// Notices carry only the task id, and a waiting one is not queued again (<c>waiting</c>): the trace is read when
+    /// its notice is taken, so however often a busy trace changes, a reader gets it once, as it is then.
+    /// </remarks>
     public async IAsyncEnumerable<TraceSession> WatchTracesAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var notices = FeedChannel.Create<string>();
-        using var subscription = await _subscriptions.SubscribeAsync(_keys.Feed(tenantId), taskId => notices.Writer.TryWrite((string)taskId!)).ConfigureAwait(false);
+        var waiting = new HashSet<string>(StringComparer.Ordinal);
+        var notices = Channel.CreateBounded<string>(
+            new BoundedChannelOptions(FeedChannel.Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            dropped => waiting.Remove(dropped)); // called inside TryWrite, under the lock below
+        using var subscription = await _subscriptions.SubscribeAsync(_keys.Feed(tenantId), message =>
+        {
+            var taskId = (string)message!;
+            lock (waiting)
+            {
+                if (waiting.Add(taskId))
+                {
+                    notices.Writer.TryWrite(taskId);
+                }
+            }
+        }).ConfigureAwait(false);
         await foreach (var taskId in notices.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            lock (waiting)
+            {
+                waiting.Remove(taskId);
+            }
+
             if (await GetAsync(tenantId, taskId, cancellationToken).ConfigureAwait(false) is { } session)
             {
                 yield return session;

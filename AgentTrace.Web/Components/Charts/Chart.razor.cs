@@ -1,5 +1,6 @@
 using AgentTrace.Web.Model;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Plotly.Blazor;
 using PlotLayout = Plotly.Blazor.Layout;
 
@@ -7,9 +8,10 @@ namespace AgentTrace.Web.Components.Charts;
 
 /// <summary>
 /// One Plotly chart. Plotly does not redraw with its parent, so a new <see cref="Figure"/> is handed over and drawn
-/// through the chart's <c>React</c>, at most every 200 ms however often figures arrive.
+/// through the chart's <c>React</c>, at most every 200 ms however often figures arrive. A redraw that fails is logged
+/// and the chart says so.
 /// </summary>
-public sealed partial class Chart : IDisposable
+public sealed partial class Chart : IAsyncDisposable
 {
     private static readonly TimeSpan s_redrawInterval = TimeSpan.FromMilliseconds(200);
 
@@ -20,6 +22,7 @@ public sealed partial class Chart : IDisposable
     private Figure? _shown;
     private RenderThrottle? _throttle;
     private bool _drawn;
+    private string? _failure;
 
     [Parameter]
     [EditorRequired]
@@ -38,9 +41,19 @@ public sealed partial class Chart : IDisposable
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
-    public void Dispose() => _throttle?.Dispose();
+    [Inject]
+    private ILogger<Chart> Logger { get; set; } = default!;
 
-    protected override void OnInitialized() => _throttle = new RenderThrottle(s_redrawInterval, ReactAsync, Clock);
+    public async ValueTask DisposeAsync()
+    {
+        if (_throttle is not null)
+        {
+            await _throttle.DisposeAsync();
+        }
+    }
+
+    protected override void OnInitialized() =>
+        _throttle = new RenderThrottle(What, s_redrawInterval, ReactAsync, Clock, Logger);
 
     protected override void OnParametersSet()
     {
@@ -64,5 +77,26 @@ public sealed partial class Chart : IDisposable
         _drawn = _plot is not null;
     }
 
-    private Task ReactAsync() => InvokeAsync(() => _plot is null ? Task.CompletedTask : _plot.React());
+    private Task ReactAsync() => InvokeAsync(async () =>
+    {
+        try
+        {
+            if (_plot is not null)
+            {
+                await _plot.React();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser went away: there is nothing left to draw on.
+        }
+        catch (Exception e)
+        {
+            Logger.RedrawFailed(What, e);
+            _failure = $"This chart could not be redrawn: {FailureText.Of(e)}.";
+            StateHasChanged();
+        }
+    });
+
+    private string What => $"the chart '{Title ?? TestId}'";
 }

@@ -16,8 +16,7 @@ public partial class AnalysisPanel
     private Figure _componentTime = default!;
     private Figure _tokens = default!;
     private Figure _events = default!;
-    private TraceView? _builtFrom;
-    private int _builtVersion = -1;
+    private readonly RebuildGuard _guard = new();
 
     [Parameter]
     [EditorRequired]
@@ -36,13 +35,11 @@ public partial class AnalysisPanel
 
     protected override void OnParametersSet()
     {
-        if (ReferenceEquals(_builtFrom, View) && _builtVersion == View.Version)
+        if (!_guard.NeedsRebuild(View))
         {
             return;
         }
 
-        _builtFrom = View;
-        _builtVersion = View.Version;
         _componentTime = TraceFigures.ComponentTime(View);
         _tokens = TraceFigures.TokensPerCall(View);
         _events = TraceFigures.EventDistribution(View);

@@ -9,7 +9,7 @@ namespace AgentTrace.Web.Components.Controls;
 
 /// <summary>
 /// Stops a running agent run, on whichever server runs it, for keys that may run agents; says how it went. The page
-/// shows the run ending through its own live view of the trace.
+/// shows the run ending through its own live view of the trace. A cancel that fails is logged and said.
 /// </summary>
 public sealed partial class CancelRunButton : IDisposable
 {
@@ -29,6 +29,9 @@ public sealed partial class CancelRunButton : IDisposable
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private ILogger<CancelRunButton> Logger { get; set; } = default!;
 
     public void Dispose()
     {
@@ -55,6 +58,11 @@ public sealed partial class CancelRunButton : IDisposable
         }
         catch (OperationCanceledException) when (_life.IsCancellationRequested)
         {
+        }
+        catch (Exception e) when (!_life.IsCancellationRequested)
+        {
+            Logger.CancelFailed(TaskId, e);
+            Snackbar.Add($"The run could not be cancelled: {FailureText.Of(e)}", Severity.Error);
         }
         finally
         {

@@ -15,8 +15,7 @@ public partial class EventTable
     private List<TraceEvent> _shown = [];
     private string? _component;
     private string? _search;
-    private TraceView? _builtFrom;
-    private int _builtVersion = -1;
+    private readonly RebuildGuard _guard = new();
 
     [Parameter]
     [EditorRequired]
@@ -28,18 +27,16 @@ public partial class EventTable
 
     protected override void OnParametersSet()
     {
-        if (ReferenceEquals(_builtFrom, View) && _builtVersion == View.Version)
+        if (!_guard.NeedsRebuild(View, out var otherView))
         {
             return;
         }
 
-        if (!ReferenceEquals(_builtFrom, View))
+        if (otherView)
         {
             _searchText.Clear();
         }
 
-        _builtFrom = View;
-        _builtVersion = View.Version;
         _presentTypes = [.. View.Events.Select(e => e.EventType).Distinct().Order()];
         _components = [.. View.ComponentIds];
         Filter();

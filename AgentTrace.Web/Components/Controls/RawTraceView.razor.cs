@@ -18,8 +18,7 @@ public partial class RawTraceView
 
     private TraceFormat _format = TraceFormat.Detailed;
     private string _json = "";
-    private TraceView? _builtFrom;
-    private int _builtVersion = -1;
+    private readonly RebuildGuard _guard = new();
 
     [Parameter]
     [EditorRequired]
@@ -38,7 +37,7 @@ public partial class RawTraceView
 
     protected override void OnParametersSet()
     {
-        if (!ReferenceEquals(_builtFrom, View) || _builtVersion != View.Version)
+        if (_guard.NeedsRebuild(View))
         {
             Format();
         }
@@ -52,8 +51,6 @@ public partial class RawTraceView
 
     private void Format()
     {
-        _builtFrom = View;
-        _builtVersion = View.Version;
         _json = Formatter.FormatTrace(_format, View.Session, View.Events).ToJsonString(s_indented);
     }
 

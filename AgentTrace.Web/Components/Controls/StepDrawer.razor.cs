@@ -62,7 +62,7 @@ public partial class StepDrawer
         var end = step.End?.Retrieval;
         yield return ("Knowledge bases", string.Join(", ", start?.KnowledgeBases ?? end?.KnowledgeBases ?? []));
         yield return ("Top k", (start?.TopK ?? end?.TopK)?.ToString(s_culture));
-        yield return ("Threshold", (start?.SimilarityThreshold ?? end?.SimilarityThreshold)?.ToString("0.###", s_culture));
+        yield return ("Threshold", (start?.SimilarityThreshold ?? end?.SimilarityThreshold) is { } threshold ? Display.Score(threshold) : null);
         yield return ("Rerank", (start?.RerankEnabled ?? end?.RerankEnabled) is { } rerank ? (rerank ? "on" : "off") : null);
         yield return ("Chunks", (end?.ChunksRetrieved ?? end?.Chunks?.Count)?.ToString(s_culture));
         yield return ("Latency", end?.LatencyMs is { } ms ? Display.Duration(ms / 1000) : null);

@@ -21,8 +21,7 @@ public partial class TraceTimeline
     private readonly HashSet<string> _collapsed = new(StringComparer.Ordinal);
     private List<TimelineRow> _rows = [];
     private TimeAxis _axis = new(0);
-    private TraceView? _builtFrom;
-    private int _builtVersion = -1;
+    private readonly RebuildGuard _guard = new();
     private string? _search;
 
     [Parameter]
@@ -41,7 +40,7 @@ public partial class TraceTimeline
 
     protected override void OnParametersSet()
     {
-        if (!ReferenceEquals(_builtFrom, View) || _builtVersion != View.Version)
+        if (_guard.NeedsRebuild(View))
         {
             Rebuild();
         }
@@ -52,8 +51,6 @@ public partial class TraceTimeline
 
     private void Rebuild()
     {
-        _builtFrom = View;
-        _builtVersion = View.Version;
         _rows = TimelineRows.Build(View, _collapsed, _search);
     }
 
