@@ -34,14 +34,9 @@ public sealed class ActiveTrace
     /// <summary>The newest <c>seq</c> given out; owned by the collector's single reader.</summary>
     internal long LastSeq { get; set; }
 
-    /// <summary>Records one event: the level decides whether it is kept, the collector assigns its <c>seq</c>.</summary>
+    /// <summary>Records one event: the collector applies the level, which decides whether it is kept, and assigns its <c>seq</c>.</summary>
     public ValueTask RecordAsync(TraceEvent e, CancellationToken cancellationToken = default)
     {
-        if (!Limits.Records(e.EventType))
-        {
-            return ValueTask.CompletedTask;
-        }
-
         if (e.Timestamp == default)
         {
             e = e with { Timestamp = _clock.GetUtcNow() };

@@ -95,7 +95,11 @@ public sealed partial class TraceCollector : BackgroundService
             taken++;
             if (item.Event is { } e)
             {
-                Pending(item.Trace).Add(Prepare(item.Trace, e));
+                if (item.Trace.Limits.Records(e.EventType))
+                {
+                    Pending(item.Trace).Add(Prepare(item.Trace, e));
+                }
+
                 continue;
             }
 
@@ -240,7 +244,9 @@ public sealed partial class TraceCollector : BackgroundService
             return new IngestResult(IngestOutcome.NotFound, 0, 0, 0, $"trace {trace.TaskId} was not found");
         }
 
-        var plan = IngestPlan.Make(events, session.LastSeq);
+        // The level applies to every producer. An event the client numbered keeps its place: its seq is the
+        // client's key for retries, and leaving it out would be a gap the next batch could not continue.
+        var plan = IngestPlan.Make([.. events.Where(e => e.Seq != 0 || trace.Limits.Records(e.EventType))], session.LastSeq);
         if (plan.Refusal is not null)
         {
             return plan.Refusal;

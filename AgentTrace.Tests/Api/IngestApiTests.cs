@@ -45,6 +45,23 @@ public sealed class IngestApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         Assert.Equal(1, counts.GetProperty("nodes_executed").GetInt64());
     }
 
+    [Theory]
+    [InlineData("minimal", new[] { "node_started", "node_finished" })]
+    [InlineData("standard", new[] { "node_started", "node_finished" })]
+    [InlineData("detailed", new[] { "node_started", "thinking_started", "thinking_completed", "node_finished" })]
+    public async Task Append_ThinkingEvents_AreKeptOnlyFromDetailedUp(string level, string[] stored)
+    {
+        var taskId = await _writer.CreateTraceAsync($$"""{"agent_id":"agent-a","trace_level":"{{level}}"}""");
+
+        var appended = await _writer.AppendAsync(taskId, """[{"event_type":"node_started","component_id":"n1"},{"event_type":"thinking_started","thoughts":"which source?"},{"event_type":"thinking_completed","thoughts":"the docs"},{"event_type":"node_finished","component_id":"n1"}]""");
+
+        Assert.Equal(stored.Length, appended.GetProperty("accepted").GetInt32());
+        var (_, events) = await _writer.GetJsonAsync($"/api/v1/traces/{taskId}/events");
+        var read = events.GetProperty("data").GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal(stored, read.Select(e => e.GetProperty("event_type").GetString()));
+        Assert.Equal(Enumerable.Range(1, stored.Length).Select(i => (long)i), read.Select(e => e.GetProperty("seq").GetInt64()));
+    }
+
     [Fact]
     public async Task Append_SameSeqTwice_IsIdempotent()
     {
