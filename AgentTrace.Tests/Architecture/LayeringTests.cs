@@ -11,6 +11,9 @@ public sealed class LayeringTests
     [Fact]
     public void DomainNamespaces_HaveNoCycle() => AssertNoCycle("AgentTrace.Domain");
 
+    [Fact]
+    public void WebNamespaces_HaveNoCycle() => AssertNoCycle("AgentTrace.Web");
+
     private static void AssertNoCycle(string root)
     {
         var cycles = s_graph.Cycles().Where(c => c[0].StartsWith(root, StringComparison.Ordinal)).Select(Describe).ToList();

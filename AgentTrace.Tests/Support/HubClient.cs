@@ -1,4 +1,4 @@
-using AgentTrace.Web.Hosting;
+using AgentTrace.Web.Contract;
 using AgentTrace.Web.Hubs;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,7 +19,7 @@ public static class HubClient
                 o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
                 o.AccessTokenProvider = () => Task.FromResult(key);
             })
-            .AddJsonProtocol(o => WebServiceCollectionExtensions.UseContract(o.PayloadSerializerOptions))
+            .AddJsonProtocol(o => ApiJson.Use(o.PayloadSerializerOptions))
             .Build();
         await hub.StartAsync(TestContext.Current.CancellationToken);
         return hub;

@@ -7,6 +7,7 @@ using AgentTrace.Domain.Agents.Knowledge;
 using AgentTrace.Domain.Agents.Tools;
 using AgentTrace.Domain.Model;
 using AgentTrace.Web.Auth;
+using AgentTrace.Web.Contract;
 using AgentTrace.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,8 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using AgentTrace.Domain.Model;
 using AgentTrace.Domain.Recording;
-using AgentTrace.Web.Hosting;
+using AgentTrace.Web.Configuration;
+using AgentTrace.Web.Contract;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AgentTrace.Web.Api;

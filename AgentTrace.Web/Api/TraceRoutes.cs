@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Model;
+using AgentTrace.Web.Contract;
 using AgentTrace.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -6,6 +6,7 @@ using AgentTrace.Domain.Formatting;
 using AgentTrace.Domain.Model;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Web.Auth;
+using AgentTrace.Web.Contract;
 using AgentTrace.Web.OpenApi;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

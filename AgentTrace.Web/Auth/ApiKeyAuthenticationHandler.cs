@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using AgentTrace.Web.Api;
+using AgentTrace.Web.Contract;
 using AgentTrace.Web.Hubs;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using AgentTrace.Web.Hosting;
+using AgentTrace.Web.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Web.Auth;

@@ -1,5 +1,6 @@
 using AgentTrace.Web.Auth;
 using AgentTrace.Web.Components;
+using AgentTrace.Web.Configuration;
 using AgentTrace.Web.Model;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;

@@ -1,4 +1,5 @@
-using AgentTrace.Web.Api;
+using AgentTrace.Web.Configuration;
+using AgentTrace.Web.Contract;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,7 @@
 using AgentTrace.Domain.Storage;
 using AgentTrace.Web.Api;
 using AgentTrace.Web.Auth;
+using AgentTrace.Web.Contract;
 using AgentTrace.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics;
 

@@ -1,13 +1,9 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
-using AgentTrace.Domain.Analysis;
 using AgentTrace.Domain.DependencyInjection;
-using AgentTrace.Domain.Formatting;
-using AgentTrace.Domain.Serialization;
-using AgentTrace.Web.Api;
 using AgentTrace.Web.Api.Sse;
 using AgentTrace.Web.Auth;
+using AgentTrace.Web.Configuration;
+using AgentTrace.Web.Contract;
 using AgentTrace.Web.Hubs;
 using AgentTrace.Web.OpenApi;
 using Microsoft.AspNetCore.Authentication;
@@ -26,7 +22,7 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
             .Configure<IOptions<LimitsOptions>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBytes);
 
-        services.ConfigureHttpJsonOptions(o => UseContract(o.SerializerOptions));
+        services.ConfigureHttpJsonOptions(o => ApiJson.Use(o.SerializerOptions));
         services.AddSingleton<FirstStartKey>();
         services.AddSingleton<ApiKeyRegistry>();
         services.AddSingleton<StreamSlots>();
@@ -43,16 +39,6 @@ public static class WebServiceCollectionExtensions
         services.AddAgentTraceHealth();
         services.AddTraceHub();
         return services;
-    }
-
-    /// <summary>The API's JSON: the trace contract (snake_case, no nulls, strict about unknown fields).</summary>
-    public static void UseContract(JsonSerializerOptions options)
-    {
-        WireJson.Apply(options);
-        options.TypeInfoResolverChain.Insert(0, TraceJsonContext.Default);
-        options.TypeInfoResolverChain.Insert(1, FormatJsonContext.Default);
-        options.TypeInfoResolverChain.Insert(2, AnalysisJsonContext.Default);
-        options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
     }
 
     private static void ConfigureRateLimits(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions options)

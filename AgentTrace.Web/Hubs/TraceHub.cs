@@ -23,7 +23,7 @@ public sealed class TraceHub(ITraceReader store) : Hub
     public IAsyncEnumerable<TraceEvent> WatchTrace(string taskId, long afterSeq, CancellationToken cancellationToken) =>
         WatchTraceAsync(store, Context.User!.Tenant(), taskId, afterSeq, cancellationToken);
 
-    /// <summary>Streams the tenant's traces as they are created or finish, from now on, until the client stops.</summary>
+    /// <summary>Streams the tenant's traces as they are created, change (coalesced per trace) or finish, from now on, until the client stops.</summary>
     public IAsyncEnumerable<TraceSession> WatchTraces(CancellationToken cancellationToken) =>
         store.WatchTracesAsync(Context.User!.Tenant(), cancellationToken);
 

@@ -1,4 +1,4 @@
-using AgentTrace.Web.Hosting;
+using AgentTrace.Web.Contract;
 
 namespace AgentTrace.Web.Hubs;
 
@@ -10,7 +10,7 @@ public static class TraceHubExtensions
     /// </summary>
     public static IServiceCollection AddTraceHub(this IServiceCollection services)
     {
-        services.AddSignalR().AddJsonProtocol(o => WebServiceCollectionExtensions.UseContract(o.PayloadSerializerOptions));
+        services.AddSignalR().AddJsonProtocol(o => ApiJson.Use(o.PayloadSerializerOptions));
         return services;
     }
 

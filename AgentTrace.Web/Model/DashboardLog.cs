@@ -3,15 +3,6 @@ namespace AgentTrace.Web.Model;
 /// <summary>What the dashboard's background work logs when it fails: each page and control logs under its own category.</summary>
 public static partial class DashboardLog
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Redrawing {What} failed")]
-    public static partial void RedrawFailed(this ILogger logger, string what, Exception exception);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Updating {What} failed; it is tried again every {Interval}")]
-    public static partial void TickFailed(this ILogger logger, string what, TimeSpan interval, Exception exception);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Updating {What} works again")]
-    public static partial void TickRecovered(this ILogger logger, string what);
-
     [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Following trace {TaskId} stopped")]
     public static partial void TraceWatchFailed(this ILogger logger, string taskId, Exception exception);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using AgentTrace.Domain.Analysis;
 using AgentTrace.Domain.Model;
 using AgentTrace.Domain.Storage;
+using AgentTrace.Web.Live;
 
 namespace AgentTrace.Web.Model;
 

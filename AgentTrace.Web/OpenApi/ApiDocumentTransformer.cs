@@ -1,4 +1,4 @@
-using AgentTrace.Web.Api;
+using AgentTrace.Web.Contract;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using AgentTrace.Web.Api;
+using AgentTrace.Web.Contract;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,4 +1,4 @@
-using AgentTrace.Web.Api;
+using AgentTrace.Web.Contract;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace AgentTrace.Web.OpenApi;

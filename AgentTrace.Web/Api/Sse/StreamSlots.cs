@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AgentTrace.Web.Hosting;
+using AgentTrace.Web.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AgentTrace.Web.Api.Sse;

@@ -1,3 +1,4 @@
+using AgentTrace.Web.Live;
 using AgentTrace.Web.Model;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;

@@ -6,6 +6,7 @@ using AgentTrace.Domain.Analysis;
 using AgentTrace.Domain.Model;
 using AgentTrace.Domain.Storage;
 using AgentTrace.Web.Auth;
+using AgentTrace.Web.Live;
 using AgentTrace.Web.Model;
 using Microsoft.AspNetCore.Components;
 

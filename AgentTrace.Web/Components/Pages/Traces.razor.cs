@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using AgentTrace.Domain.Model;
 using AgentTrace.Domain.Storage;
+using AgentTrace.Web.Live;
 using AgentTrace.Web.Model;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

@@ -1,4 +1,4 @@
-namespace AgentTrace.Web.Hosting;
+namespace AgentTrace.Web.Configuration;
 
 /// <summary>Server-wide settings (<c>AgentTrace</c>).</summary>
 public sealed class ServerOptions

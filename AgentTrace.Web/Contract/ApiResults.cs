@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace AgentTrace.Web.Api;
+namespace AgentTrace.Web.Contract;
 
 /// <summary>Builds the envelope answers of the API.</summary>
 public static class ApiResults

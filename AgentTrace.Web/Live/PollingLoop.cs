@@ -1,4 +1,4 @@
-namespace AgentTrace.Web.Model;
+namespace AgentTrace.Web.Live;
 
 /// <summary>
 /// Calls a tick every interval until stopped. A failing tick (a store that is briefly unreachable) is tried again on

@@ -1,4 +1,4 @@
-namespace AgentTrace.Web.Model;
+namespace AgentTrace.Web.Live;
 
 /// <summary>
 /// Turns change notifications from any thread into at most one redraw per interval: the first request schedules a

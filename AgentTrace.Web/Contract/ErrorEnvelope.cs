@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace AgentTrace.Web.Api;
+namespace AgentTrace.Web.Contract;
 
 /// <summary>A refused or failed request: <c>{"code": 404, "message": "trace ... was not found", "data": null}</c>, the code being the HTTP status.</summary>
 public sealed record ErrorEnvelope(int Code, string Message)

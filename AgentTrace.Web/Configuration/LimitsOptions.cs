@@ -1,4 +1,4 @@
-namespace AgentTrace.Web.Hosting;
+namespace AgentTrace.Web.Configuration;
 
 /// <summary>Request limits (<c>AgentTrace:Limits</c>); each is answered with a clear 413 or 429.</summary>
 public sealed class LimitsOptions

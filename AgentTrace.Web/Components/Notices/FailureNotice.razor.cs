@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 
-namespace AgentTrace.Web.Components.Controls;
+namespace AgentTrace.Web.Components.Notices;
 
 /// <summary>
 /// Says that background work of a page or control failed (a live feed, a watch, a load), in words for the user: the
