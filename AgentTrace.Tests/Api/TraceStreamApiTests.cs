@@ -60,6 +60,37 @@ public sealed class TraceStreamApiTests(ApiFactory factory) : IClassFixture<ApiF
         Assert.Equal([6L, 7L, 8L, null], frames.Select(f => f.Id));
     }
 
+    [Theory]
+    [InlineData("8")]
+    [InlineData("9")]
+    public async Task Stream_ReconnectToFinishedTraceWithEveryEvent_IsNoContentSoEventSourceStops(string lastEventId)
+    {
+        var taskId = await _writer.CreateTraceAsync();
+        await _writer.AppendAsync(taskId, string.Concat("[", string.Join(",", Enumerable.Repeat("""{"event_type":"node_started"}""", 8)), "]"));
+        await _writer.CompleteAsync(taskId);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/traces/{taskId}/stream");
+        request.Headers.Add("Last-Event-ID", lastEventId);
+
+        using var response = await _writer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Stream_FirstConnectToFinishedTrace_StillEndsWithDone()
+    {
+        var taskId = await _writer.CreateTraceAsync();
+        await _writer.AppendAsync(taskId, """[{"event_type":"node_started"}]""");
+        await _writer.CompleteAsync(taskId);
+
+        using var response = await OpenStreamAsync(_writer, $"/api/v1/traces/{taskId}/stream?after_seq=1");
+        using var reader = new SseReader(await response.Content.ReadAsStreamAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([new SseFrame(null, "done", "[DONE]", null)], await reader.ReadToEndAsync(Ct));
+    }
+
     [Fact]
     public async Task Stream_CompactFormat_SendsTimelineLines()
     {

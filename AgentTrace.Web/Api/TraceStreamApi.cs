@@ -32,6 +32,8 @@ public static class TraceStreamApi
             .WithQuery("after_seq", ParameterValue.Whole(0, long.MaxValue, 0), "Replay only the stored events whose seq is greater than this.")
             .WithQuery("access_token", ParameterValue.Text, "The API key, for clients that cannot send headers (a browser's EventSource).")
             .WithHeader("Last-Event-ID", ParameterValue.Text, "The seq of the last event received, sent by a reconnecting EventSource; the later of this and after_seq wins.")
+            .WithResponseDescription(StatusCodes.Status204NoContent,
+                "A reconnect (Last-Event-ID) to a finished trace whose events the client all has: the EventSource spec's signal to stop.")
             .WithResponseDescription(StatusCodes.Status200OK,
                 "Server-Sent Events: the stored events after the resume point, then each new one live (id: seq, event: the "
                 + "event type, data: the event in the chosen format), a ': heartbeat' comment when nothing happened for a while, "
@@ -40,7 +42,7 @@ public static class TraceStreamApi
             .ProducesError(StatusCodes.Status404NotFound, "The caller's tenant has no trace with this task id.")
             .ProducesError(StatusCodes.Status429TooManyRequests, "This API key already has AgentTrace:Limits:MaxStreamsPerKey streams open.");
 
-    public static async Task<Results<EventStreamResult, JsonHttpResult<ErrorEnvelope>>> Stream(
+    public static async Task<Results<EventStreamResult, NoContent, JsonHttpResult<ErrorEnvelope>>> Stream(
         [FromRoute(Name = "task_id"), Description(TraceRoutes.TaskIdDescription)] string taskId,
         HttpRequest request, ClaimsPrincipal user, ITraceReader store, TraceFormatter formatter,
         StreamSlots slots, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
@@ -66,6 +68,12 @@ public static class TraceStreamApi
             return TraceRoutes.TraceNotFound(taskId);
         }
 
+        if (IsReconnectAfterTheEnd(request, session, afterSeq))
+        {
+            // The EventSource spec's signal to stop reconnecting: the client already has every event and the end.
+            return TypedResults.NoContent();
+        }
+
         if (slots.TryAcquire(user.KeyName()) is not { } slot)
         {
             return ApiResults.Error(StatusCodes.Status429TooManyRequests,
@@ -75,6 +83,10 @@ public static class TraceStreamApi
         var heartbeat = TimeSpan.FromSeconds(limits.Value.HeartbeatSeconds);
         return new EventStreamResult(Frames(store, formatter, format, session, afterSeq, cancellationToken), heartbeat, slot);
     }
+
+    /// <summary>A client that reconnects (it sends <c>Last-Event-ID</c>) to a finished trace having every event.</summary>
+    private static bool IsReconnectAfterTheEnd(HttpRequest request, TraceSession session, long afterSeq) =>
+        session.IsFinished && request.Headers.ContainsKey("Last-Event-ID") && afterSeq >= session.LastSeq;
 
     /// <summary>Where to resume: <c>Last-Event-ID</c> (sent by a reconnecting EventSource) or <c>after_seq</c>.</summary>
     private static (long AfterSeq, string? Problem) ResumePoint(HttpRequest request)
