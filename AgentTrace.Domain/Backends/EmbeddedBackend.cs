@@ -18,7 +18,7 @@ public sealed class EmbeddedBackend : IStorageBackend
     {
         var traces = new InMemoryTraceStore(options, clock, storage);
         Traces = traces;
-        Conversations = new InMemoryConversationStore(agents);
+        Conversations = new InMemoryConversationStore(agents, clock);
         Maintenance = [new InMemoryRetention(traces, loggers.CreateLogger<InMemoryRetention>())];
     }
 

@@ -29,7 +29,7 @@ public sealed class RedisBackend : IStorageBackend
         var traces = new RedisTraceStore(redis, storage, clock);
         Traces = traces;
         Agents = new RedisAgentStore(db, keys);
-        Conversations = new RedisConversationStore(db, keys, agents.Value.MaxHistoryMessages, TimeSpan.FromDays(storage.Value.RetentionDays));
+        Conversations = new RedisConversationStore(db, keys, agents.Value.MaxHistoryMessages, TimeSpan.FromDays(storage.Value.RetentionDays), clock);
         Signals = new RedisRunSignals(redis, keys);
         Maintenance = [new RedisIndexSweeper(traces, loggers.CreateLogger<RedisIndexSweeper>())];
     }

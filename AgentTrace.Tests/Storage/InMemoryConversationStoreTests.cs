@@ -6,6 +6,6 @@ namespace AgentTrace.Tests.Storage;
 
 public sealed class InMemoryConversationStoreTests : ConversationStoreContract
 {
-    protected override IConversationStore NewStore(int maxMessages) =>
-        new InMemoryConversationStore(Options.Create(new AgentsOptions { MaxHistoryMessages = maxMessages }));
+    protected override IConversationStore NewStore(int maxMessages = 20) =>
+        new InMemoryConversationStore(Options.Create(new AgentsOptions { MaxHistoryMessages = maxMessages }), Clock);
 }

@@ -5,5 +5,5 @@ namespace AgentTrace.Tests.Storage;
 
 public sealed class RedisConversationStoreTests(RedisFixture redis) : ConversationStoreContract, IClassFixture<RedisFixture>
 {
-    protected override IConversationStore NewStore(int maxMessages) => redis.NewBackend(maxMessages: maxMessages).Conversations;
+    protected override IConversationStore NewStore(int maxMessages = 20) => redis.NewBackend(maxMessages: maxMessages, clock: Clock).Conversations;
 }

@@ -35,8 +35,8 @@ public abstract class RedisStoreFixture : IAsyncLifetime
         new(redis ?? Redis, Options.Create(NewOptions(prefix, retentionDays)), TimeProvider.System);
 
     /// <summary>A backend whose keys no other store of this fixture sees.</summary>
-    public RedisBackend NewBackend(string? prefix = null, int maxMessages = 20) =>
-        new(Redis, Options.Create(NewOptions(prefix)), Options.Create(new AgentsOptions { MaxHistoryMessages = maxMessages }), TimeProvider.System, NullLoggerFactory.Instance);
+    public RedisBackend NewBackend(string? prefix = null, int maxMessages = 20, TimeProvider? clock = null) =>
+        new(Redis, Options.Create(NewOptions(prefix)), Options.Create(new AgentsOptions { MaxHistoryMessages = maxMessages }), clock ?? TimeProvider.System, NullLoggerFactory.Instance);
 
     public static StorageOptions NewOptions(string? prefix = null, int retentionDays = 7) => new()
     {

@@ -10,6 +10,7 @@ using AgentTrace.Domain.Model;
 using AgentTrace.Domain.Recording;
 using AgentTrace.Domain.Serialization;
 using AgentTrace.Domain.Storage;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
 namespace AgentTrace.Domain.Agents.Runtime;
@@ -35,7 +36,9 @@ public sealed partial class AgentRunner(
         {
             var agentId = agent.Id!;
             var sessionId = request.SessionId ?? TraceIds.NewTaskId();
-            var history = await conversations.HistoryAsync(request.TenantId, agentId, sessionId, cancellationToken).ConfigureAwait(false);
+            var conversation = await conversations.GetAsync(request.TenantId, agentId, sessionId, cancellationToken).ConfigureAwait(false)
+                ?? await conversations.StartAsync(request.TenantId, agentId, new ConversationStart(sessionId, request.UserId), cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<ChatMessage> history = [.. conversation.Messages.Select(m => new ChatMessage(m.Role, m.Content))];
             var trace = await recorder.StartAsync(new TraceSession
             {
                 TaskId = TraceIds.NewTaskId(),

@@ -21,6 +21,9 @@ namespace AgentTrace.Domain.Storage.Redis;
 /// P:feed:TENANT                  channel: task id of a trace created or finished
 /// P:agents:{TENANT}              hash: agent id → definition JSON, the tenant's own agents
 /// P:conv:{TENANT}:AGENT:SESSION  list: a conversation's last messages, role letter then text
+/// P:convmeta:{TENANT}:AGENT:SESSION hash: c (created, unix ms), u (updated, unix ms), user, name
+/// P:convs:{TENANT}:AGENT:updated sorted set of an agent's session ids by update time (unix ms)
+/// P:convs:{TENANT}:AGENT:created the same, by start time
 /// P:run-cancel                   channel: a server asks the one running an agent run to cancel it
 /// P:run-cancel:REPLY             channel: the answer of the server that cancelled it
 /// </code>
@@ -56,6 +59,11 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Agents(string tenantId) => $"{Prefix}:agents:{{{tenantId}}}";
 
     public RedisKey Conversation(string tenantId, string agentId, string sessionId) => $"{Prefix}:conv:{{{tenantId}}}:{agentId}:{sessionId}";
+
+    public RedisKey ConversationMeta(string tenantId, string agentId, string sessionId) => $"{Prefix}:convmeta:{{{tenantId}}}:{agentId}:{sessionId}";
+
+    public RedisKey Conversations(string tenantId, string agentId, bool byCreation) =>
+        $"{Prefix}:convs:{{{tenantId}}}:{agentId}:{(byCreation ? "created" : "updated")}";
 
     public RedisChannel CancelRequests => RedisChannel.Literal($"{Prefix}:run-cancel");
 
