@@ -14,6 +14,7 @@ namespace AgentTrace.Domain.Formatting;
 [JsonSerializable(typeof(DetailedTrace))]
 [JsonSerializable(typeof(CallRecord))]
 [JsonSerializable(typeof(RagflowTraceEntry))]
+[JsonSerializable(typeof(RagflowReference))]
 [JsonSerializable(typeof(IReadOnlyList<RagflowTraceEntry>))]
 public sealed partial class FormatJsonContext : JsonSerializerContext
 {

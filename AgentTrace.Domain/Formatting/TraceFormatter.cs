@@ -47,4 +47,7 @@ public sealed class TraceFormatter(
         TraceFormat.Ragflow => ragflow.FormatEvent(e) is { } entry ? JsonNodes.Object(entry, FormatJsonContext.Wire.RagflowTraceEntry) : null,
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown trace format"),
     };
+
+    /// <summary>What the run's retrievals let an answer cite, in RAGFlow's <c>reference</c> shape (<c>chunks</c>, <c>doc_aggs</c>).</summary>
+    public JsonObject FormatReference(IEnumerable<TraceEvent> events) => JsonNodes.Object(ragflow.Reference(events), FormatJsonContext.Wire.RagflowReference);
 }

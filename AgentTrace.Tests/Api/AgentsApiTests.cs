@@ -20,11 +20,47 @@ public sealed class AgentsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         var (status, body) = await _reader.GetJsonAsync("/api/v1/agents");
 
         Assert.Equal(HttpStatusCode.OK, status);
-        var agents = body.GetProperty("data").GetProperty("agents").EnumerateArray().ToList();
+        var agents = body.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(agents.Count, body.GetProperty("total").GetInt32());
+        Assert.Equal(agents.Select(a => a.GetProperty("id").GetString()).Order(StringComparer.Ordinal), agents.Select(a => a.GetProperty("id").GetString()));
         var docQa = agents.Single(a => a.GetProperty("id").GetString() == "doc-qa");
         Assert.Equal(4, docQa.GetProperty("components").GetInt32());
         Assert.Equal(["Begin", "Retrieval", "LLM", "Message"], docQa.GetProperty("component_types").EnumerateArray().Select(t => t.GetString()));
         Assert.Contains(agents, a => a.GetProperty("id").GetString() == "tool-assistant");
+        Assert.Equal("agent", docQa.GetProperty("canvas_type").GetString());
+        Assert.Equal(docQa.GetProperty("name").GetString(), docQa.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task List_FiltersAndPagesAsRagflowsSdkAsks()
+    {
+        var all = (await _reader.GetJsonAsync("/api/v1/agents")).Body.GetProperty("data").EnumerateArray().Select(a => a.GetProperty("id").GetString()).ToList();
+
+        var (_, newestFirst) = await _reader.GetJsonAsync("/api/v1/agents?page=1&page_size=2&orderby=update_time&desc=True");
+        var (_, one) = await _reader.GetJsonAsync("/api/v1/agents?page=1&page_size=30&orderby=update_time&desc=True&id=doc-qa");
+        var (_, second) = await _reader.GetJsonAsync("/api/v1/agents?page=2&page_size=1&desc=false");
+
+        Assert.Equal(all.AsEnumerable().Reverse().Take(2), newestFirst.GetProperty("data").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        Assert.Equal(all.Count, newestFirst.GetProperty("total").GetInt32());
+        Assert.Equal("doc-qa", Assert.Single(one.GetProperty("data").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(all[1], Assert.Single(second.GetProperty("data").EnumerateArray()).GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("page_size=5000", "page_size")]
+    [InlineData("orderby=size", "orderby")]
+    public async Task List_BadQuery_IsA400NamingIt(string query, string name)
+    {
+        (await _reader.GetJsonAsync($"/api/v1/agents?{query}")).AssertError(HttpStatusCode.BadRequest, name);
+    }
+
+    [Fact]
+    public async Task Parts_NameTheKnowledgeBasesAndBuiltInTools()
+    {
+        var (status, body) = await _reader.GetJsonAsync("/api/v1/agent-parts");
+
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(["agenttrace-docs"], body.GetProperty("data").GetProperty("knowledge_bases").EnumerateArray().Select(k => k.GetString()));
         Assert.Equal(["calculator", "current_time", "http_get"], body.GetProperty("data").GetProperty("tools").EnumerateArray().Select(k => k.GetString()));
     }
@@ -73,7 +109,7 @@ public sealed class AgentsApiTests(ApiFactory factory) : IClassFixture<ApiFactor
         (await other.GetJsonAsync("/api/v1/agents/t1-echo")).AssertError(HttpStatusCode.NotFound, "agent t1-echo");
         (await other.PostJsonAsync("/api/v1/agents/t1-echo/completions/trace", """{"question":"hi","stream":false}""")).AssertError(HttpStatusCode.NotFound, "agent t1-echo");
         (await other.SendAsync(HttpMethod.Delete, "/api/v1/agents/t1-echo")).AssertError(HttpStatusCode.NotFound, "agent t1-echo");
-        Assert.DoesNotContain("t1-echo", (await other.GetJsonAsync("/api/v1/agents")).Body.GetProperty("data").GetProperty("agents").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
+        Assert.DoesNotContain("t1-echo", (await other.GetJsonAsync("/api/v1/agents")).Body.GetProperty("data").EnumerateArray().Select(a => a.GetProperty("id").GetString()));
         Assert.Equal(HttpStatusCode.OK, replaced.Status);
         Assert.Equal("Echo", (await other.GetJsonAsync("/api/v1/agents/doc-qa")).Body.GetProperty("data").GetProperty("name").GetString());
         Assert.NotEqual("Echo", (await _reader.GetJsonAsync("/api/v1/agents/doc-qa")).Body.GetProperty("data").GetProperty("name").GetString());

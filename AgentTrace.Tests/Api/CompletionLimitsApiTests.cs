@@ -38,7 +38,7 @@ public sealed class CompletionLimitsApiTests : IAsyncLifetime
         var other = await admin.PostJsonAsync("/api/v1/agents/echo/completions", """{"question":"hi","stream":false}""");
         await writer.PostJsonAsync($"/api/v1/traces/{first.TraceId()}/cancel", "");
 
-        second.AssertError(HttpStatusCode.TooManyRequests, "already has 1 streams open");
+        second.AssertRagflowError(HttpStatusCode.TooManyRequests, 103, "already has 1 streams open");
         Assert.Equal(HttpStatusCode.OK, other.Status);
     }
 

@@ -186,7 +186,6 @@ public sealed class PoisonInputTests(ApiFactory factory) : IClassFixture<ApiFact
         { "POST", "/api/v1/traces/cleanup" },
         { "PUT", "/api/v1/agents/poison-body" },
         { "POST", "/api/v1/agents/doc-qa/completions/trace" },
-        { "POST", "/api/v1/agents/doc-qa/completions" },
     };
 
     [Theory]
@@ -213,7 +212,6 @@ public sealed class PoisonInputTests(ApiFactory factory) : IClassFixture<ApiFact
 
     [Theory]
     [InlineData("POST", "/api/v1/agents/doc-qa/completions/trace", """{"question":null}""", "$.question must not be null")]
-    [InlineData("POST", "/api/v1/agents/doc-qa/completions", """{"question":null}""", "$.question must not be null")]
     [InlineData("POST", "/api/v1/traces/cleanup", """{"days":null}""", "$.days has a value of the wrong type")]
     [InlineData("PUT", "/api/v1/agents/poison-null", """{"components":{"begin":{"type":null}}}""", "$.components.begin.type must not be null")]
     [InlineData("PUT", "/api/v1/agents/poison-null", """{"components":null}""", "$.components must not be null")]

@@ -17,7 +17,7 @@ public sealed class RagflowCompletionsApiTests(ApiFactory factory) : IClassFixtu
         var (response, events) = await StreamAsync("""{"question":"What is 5 * 5?","return_trace":true}""");
 
         Assert.Equal(
-            ["node_finished", "node_finished", "node_finished", "message", "message", "message", "message", "message", "message_end", "node_finished"],
+            ["node_finished", "node_finished", "node_finished", "message", "message", "message", "message", "message", "message_end", "node_finished", "workflow_finished"],
             events.Select(e => e.GetProperty("event").GetString()));
         var taskId = response.TraceId();
         Assert.All(events, e =>
@@ -39,7 +39,8 @@ public sealed class RagflowCompletionsApiTests(ApiFactory factory) : IClassFixtu
         Assert.Equal(["begin", "categorize_0", "agent_0", "message_0"], nodes.Select(n => n.GetProperty("component_id").GetString()));
         foreach (var node in nodes)
         {
-            Assert.Equal([.. s_nodeFields, "trace"], node.EnumerateObject().Select(p => p.Name));
+            Assert.Equal([.. s_nodeFields, "content", "trace"], node.EnumerateObject().Select(p => p.Name));
+            Assert.Equal("", node.GetProperty("content").GetString());
             var entry = Assert.Single(node.GetProperty("trace").EnumerateArray());
             Assert.Equal(node.GetProperty("component_id").GetString(), entry.GetProperty("component_id").GetString());
             var step = Assert.Single(entry.GetProperty("trace").EnumerateArray());
@@ -61,24 +62,81 @@ public sealed class RagflowCompletionsApiTests(ApiFactory factory) : IClassFixtu
 
         var nodes = events.Where(e => e.GetProperty("event").GetString() == "node_finished").ToList();
         Assert.Equal(4, nodes.Count);
-        Assert.All(nodes, n => Assert.Equal(s_nodeFields, n.GetProperty("data").EnumerateObject().Select(p => p.Name)));
+        Assert.All(nodes, n => Assert.Equal([.. s_nodeFields, "content"], n.GetProperty("data").EnumerateObject().Select(p => p.Name)));
     }
 
     [Fact]
-    public async Task NotStreamed_ReturnTrace_FinalEventCarriesTheWholeTrace()
+    public async Task Stream_FinalFrame_IsWorkflowFinishedWithTheWholeTraceAndTheTokenUsage()
     {
-        var (status, body) = await _writer.PostJsonAsync("/api/v1/agents/doc-qa/completions", """{"question":"How are secrets redacted?","stream":false,"return_trace":true,"session_id":"rf-1"}""");
+        var (response, events) = await StreamAsync("""{"question":"What is 5 * 5?","return_trace":true}""");
+
+        var final = events[^1];
+        Assert.Equal("workflow_finished", final.GetProperty("event").GetString());
+        var data = final.GetProperty("data");
+        Assert.Equal("5 * 5 = 25.", data.GetProperty("content").GetString());
+        var trace = data.GetProperty("trace").EnumerateArray().Select(t => t.GetProperty("component_id").GetString()).ToList();
+        Assert.Equal(["begin", "categorize_0", "agent_0", "message_0"], trace);
+        var summary = (await _writer.GetJsonAsync($"/api/v1/traces/{response.TraceId()}/summary")).Body.GetProperty("data").GetProperty("summary");
+        var usage = data.GetProperty("usage");
+        Assert.Equal(summary.GetProperty("prompt_tokens").GetInt64(), usage.GetProperty("prompt_tokens").GetInt64());
+        Assert.Equal(summary.GetProperty("completion_tokens").GetInt64(), usage.GetProperty("completion_tokens").GetInt64());
+        Assert.Equal(summary.GetProperty("total_tokens").GetInt64(), usage.GetProperty("total_tokens").GetInt64());
+        Assert.True(usage.GetProperty("total_tokens").GetInt64() > 0);
+        Assert.Equal(summary.GetProperty("total_llm_calls").GetInt64(), usage.GetProperty("calls").GetInt64());
+    }
+
+    [Fact]
+    public async Task Stream_RunThatRetrieved_MessageEndCarriesTheReferenceItCanCite()
+    {
+        var response = await _writer.PostStreamAsync("/api/v1/agents/doc-qa/completions", """{"question":"How are secrets redacted?"}""");
+        var events = await RagflowEventsAsync(response);
+
+        var end = events.Single(e => e.GetProperty("event").GetString() == "message_end").GetProperty("data").GetProperty("reference");
+        var chunks = end.GetProperty("chunks").EnumerateArray().ToList();
+        Assert.NotEmpty(chunks);
+        Assert.All(chunks, c =>
+        {
+            Assert.False(string.IsNullOrEmpty(c.GetProperty("id").GetString()));
+            Assert.False(string.IsNullOrEmpty(c.GetProperty("content").GetString()));
+            Assert.Equal("agenttrace-docs", c.GetProperty("dataset_id").GetString());
+            Assert.True(c.GetProperty("similarity").GetDouble() > 0);
+        });
+        var documents = end.GetProperty("doc_aggs").EnumerateArray().ToList();
+        Assert.Equal(chunks.Count, documents.Sum(d => d.GetProperty("count").GetInt32()));
+        Assert.Equal(
+            chunks.Select(c => c.GetProperty("document_name").GetString()).Distinct(),
+            documents.Select(d => d.GetProperty("doc_name").GetString()));
+        var final = events[^1].GetProperty("data").GetProperty("reference");
+        Assert.Equal(chunks.Count, final.GetProperty("chunks").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Stream_RunThatRetrievedNothing_MessageEndIsEmpty()
+    {
+        var (_, events) = await StreamAsync("""{"question":"What is 5 * 5?"}""");
+
+        Assert.Empty(events.Single(e => e.GetProperty("event").GetString() == "message_end").GetProperty("data").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task NotStreamed_ReturnTrace_FinalEventCarriesTheWholeTraceReferenceAndUsage()
+    {
+        var session = (await _writer.PostJsonAsync("/api/v1/agents/doc-qa/sessions", "{}")).Body.GetProperty("data").GetProperty("id").GetString();
+
+        var (status, body) = await _writer.PostJsonAsync("/api/v1/agents/doc-qa/completions", $$"""{"question":"How are secrets redacted?","stream":false,"return_trace":true,"session_id":"{{session}}"}""");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(0, body.GetProperty("code").GetInt32());
         var final = body.GetProperty("data");
         Assert.Equal("workflow_finished", final.GetProperty("event").GetString());
-        Assert.Equal("rf-1", final.GetProperty("session_id").GetString());
+        Assert.Equal(session, final.GetProperty("session_id").GetString());
         var data = final.GetProperty("data");
         Assert.Contains("[REDACTED]", data.GetProperty("content").GetString(), StringComparison.Ordinal);
         var trace = data.GetProperty("trace").EnumerateArray().ToList();
         Assert.Equal(["begin", "retrieval_0", "llm_0", "message_0"], trace.Select(t => t.GetProperty("component_id").GetString()));
         Assert.All(trace, t => Assert.Equal(s_nodeFields, Assert.Single(t.GetProperty("trace").EnumerateArray()).EnumerateObject().Select(p => p.Name)));
+        Assert.NotEmpty(data.GetProperty("reference").GetProperty("chunks").EnumerateArray());
+        Assert.Equal(1, data.GetProperty("usage").GetProperty("calls").GetInt32());
     }
 
     [Fact]
@@ -90,30 +148,113 @@ public sealed class RagflowCompletionsApiTests(ApiFactory factory) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("""{"question":"hi","return_trace":"true"}""", "$.return_trace")]
-    [InlineData("""{"question":"hi","return_trace":1}""", "$.return_trace")]
-    [InlineData("""{"stream":false}""", "question")]
-    [InlineData("""{"question":"hi","stream":"false"}""", "$.stream")]
-    public async Task BadBody_IsA400NamingTheField(string json, string fragment)
+    [InlineData("true", true)]
+    [InlineData("\"false\"", true)]
+    [InlineData("1", true)]
+    [InlineData("[0]", true)]
+    [InlineData("false", false)]
+    [InlineData("0", false)]
+    [InlineData("\"\"", false)]
+    [InlineData("null", false)]
+    [InlineData("{}", false)]
+    public async Task ReturnTrace_IsReadAsPythonReadsATruthValue(string value, bool traced)
     {
-        (await _writer.PostJsonAsync("/api/v1/agents/doc-qa/completions", json)).AssertError(HttpStatusCode.BadRequest, fragment);
+        var (status, body) = await _writer.PostJsonAsync("/api/v1/agents/tool-assistant/completions", $$"""{"question":"What is 5 * 5?","stream":false,"return_trace":{{value}}}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(traced, body.GetProperty("data").GetProperty("data").TryGetProperty("trace", out _));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("\"\"")]
+    [InlineData("null")]
+    public async Task Stream_FalsyValue_AnswersOneJsonEvent(string value)
+    {
+        var (status, body) = await _writer.PostJsonAsync("/api/v1/agents/tool-assistant/completions", $$"""{"question":"What is 5 * 5?","stream":{{value}}}""");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("workflow_finished", body.GetProperty("data").GetProperty("event").GetString());
     }
 
     [Fact]
-    public async Task UnknownAgent_IsNotFound()
+    public async Task FieldsRagflowAcceptsButAgentTraceDoesNotUse_AreIgnored()
     {
-        (await _writer.PostJsonAsync("/api/v1/agents/ghost/completions", """{"question":"hi"}""")).AssertError(HttpStatusCode.NotFound, "agent ghost");
+        var (status, body) = await _writer.PostJsonAsync("/api/v1/agents/tool-assistant/completions", """
+            {"question":"What is 5 * 5?","stream":false,"files":[],"custom_header":"x","release":true,"chat_template_kwargs":{"a":1},"openai-compatible":false,"anything":{"else":[1]}}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("5 * 5 = 25.", body.GetProperty("data").GetProperty("data").GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public async Task OwnRoute_StillRefusesUnknownFields()
+    {
+        (await _writer.PostJsonAsync("/api/v1/agents/tool-assistant/completions/trace", """{"question":"hi","files":[]}"""))
+            .AssertError(HttpStatusCode.BadRequest, "files");
+    }
+
+    [Theory]
+    [InlineData("""{"stream":false}""", "question must not be empty")]
+    [InlineData("""{"question":null,"stream":false}""", "question must not be empty")]
+    [InlineData("""{"question":"","stream":false}""", "question must not be empty")]
+    [InlineData("""{"question":5}""", "question must be a string")]
+    [InlineData("""{"question":"hi","session_id":7}""", "session_id must be a string")]
+    [InlineData("""{"question":"hi","inputs":[1]}""", "inputs must be an object")]
+    [InlineData("""{"question":"hi","openai-compatible":true}""", "openai-compatible")]
+    public async Task BadBody_IsRefusedInRagflowsEnvelopeNamingTheField(string json, string fragment)
+    {
+        (await _writer.PostJsonAsync("/api/v1/agents/doc-qa/completions", json)).AssertRagflowError(HttpStatusCode.BadRequest, 101, fragment);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("\"text\"")]
+    public async Task BodyThatIsNotAnObject_IsRefusedInRagflowsEnvelope(string json)
+    {
+        (await _writer.PostJsonAsync("/api/v1/agents/doc-qa/completions", json)).AssertRagflowError(HttpStatusCode.BadRequest, 101, "the body must be a JSON object");
+    }
+
+    [Fact]
+    public async Task UnknownAgent_IsNotFoundInRagflowsEnvelope()
+    {
+        (await _writer.PostJsonAsync("/api/v1/agents/ghost/completions", """{"question":"hi"}""")).AssertRagflowError(HttpStatusCode.NotFound, 102, "agent ghost");
+    }
+
+    [Fact]
+    public async Task UnknownSession_IsNotFoundInRagflowsEnvelopeAndNothingRuns()
+    {
+        (await _writer.PostJsonAsync("/api/v1/agents/doc-qa/completions", """{"question":"hi","session_id":"no-such-session"}"""))
+            .AssertRagflowError(HttpStatusCode.NotFound, 102, "session no-such-session");
+    }
+
+    [Fact]
+    public async Task SessionOfAnotherTenant_IsNotFound()
+    {
+        var session = (await _writer.PostJsonAsync("/api/v1/agents/doc-qa/sessions", "{}")).Body.GetProperty("data").GetProperty("id").GetString();
+        var other = factory.ClientFor(ApiFactory.T2Admin);
+
+        (await other.PostJsonAsync("/api/v1/agents/doc-qa/completions", $$"""{"question":"hi","session_id":"{{session}}"}"""))
+            .AssertRagflowError(HttpStatusCode.NotFound, 102, $"session {session}");
+        (await other.GetJsonAsync($"/api/v1/agents/doc-qa/sessions/{session}")).AssertRagflowError(HttpStatusCode.NotFound, 102, $"session {session}");
     }
 
     /// <summary>The raw stream, checked for RAGFlow's framing, and its events.</summary>
     private async Task<(HttpResponseMessage Response, List<JsonElement> Events)> StreamAsync(string json)
     {
         var response = await _writer.PostStreamAsync("/api/v1/agents/tool-assistant/completions", json);
+        return (response, await RagflowEventsAsync(response));
+    }
+
+    private static async Task<List<JsonElement>> RagflowEventsAsync(HttpResponseMessage response)
+    {
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var frames = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Where(f => !f.StartsWith(':')).ToList();
         Assert.Equal("data:[DONE]", frames[^1]);
         Assert.All(frames, f => Assert.StartsWith("data:", f, StringComparison.Ordinal));
         Assert.All(frames, f => Assert.DoesNotContain('\n', f));
-        return (response, [.. frames[..^1].Select(f => JsonDocument.Parse(f["data:".Length..]).RootElement.Clone())]);
+        return [.. frames[..^1].Select(f => JsonDocument.Parse(f["data:".Length..]).RootElement.Clone())];
     }
 }

@@ -58,4 +58,13 @@ public static class ApiCalls
         Assert.Contains(fragment, answer.Body.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(JsonValueKind.Null, answer.Body.GetProperty("data").ValueKind);
     }
+
+    /// <summary>A refusal in RAGFlow's envelope: the true HTTP status, RAGFlow's <paramref name="code"/>, the message, and <c>data: false</c>.</summary>
+    public static void AssertRagflowError(this (HttpStatusCode Status, JsonElement Body) answer, HttpStatusCode status, int code, string fragment)
+    {
+        Assert.True(answer.Status == status, $"expected {(int)status}, got {(int)answer.Status}: {answer.Body}");
+        Assert.Equal(code, answer.Body.GetProperty("code").GetInt32());
+        Assert.Contains(fragment, answer.Body.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.False(answer.Body.GetProperty("data").GetBoolean());
+    }
 }

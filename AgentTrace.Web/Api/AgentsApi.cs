@@ -22,10 +22,22 @@ public static class AgentsApi
 {
     public const string AgentIdDescription = "The agent's id: 1 to 128 letters, digits and - _ . : @.";
 
+    /// <summary>The orders RAGFlow's SDK may ask for; agents have no times, so every order is by id.</summary>
+    private static readonly string[] s_orders = ["create_time", "update_time", "id", "title"];
+
     public static RouteGroupBuilder MapAgentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/agents").WithTags("Agents").RequireAuthorization(ApiRoles.CanRead);
-        group.MapGet("/", List).WithName("ListAgents").WithSummary("List the tenant's agents: the shared ones and its own");
+        group.MapGet("/", List).WithName("ListAgents").WithSummary("List the tenant's agents (the shared ones and its own) by id, as RAGFlow lists them: data is the list, total beside it")
+            .WithQuery("page", ParameterValue.Whole(1, 100_000, 1), "The page, from 1.")
+            .WithQuery("page_size", ParameterValue.Whole(1, 1000, 1000), "Agents per page.")
+            .WithQuery("orderby", ParameterValue.OneOf(s_orders), "Accepted as RAGFlow's SDK sends it; agents are always ordered by id.")
+            .WithQuery("desc", ParameterValue.Text, "Ids in descending order when given and not 'false' or 'False' (RAGFlow's SDK sends True); ascending when absent.")
+            .WithQuery("id", ParameterValue.Id, "Only this agent.")
+            .WithQuery("title", ParameterValue.Text, "Only agents of this name.")
+            .ProducesError(StatusCodes.Status400BadRequest, "A query parameter is out of range; the message names it.");
+        routes.MapGet("/api/v1/agent-parts", Parts).WithName("GetAgentParts").WithTags("Agents").RequireAuthorization(ApiRoles.CanRead)
+            .WithSummary("What agent definitions may name: the knowledge bases and built-in tools of this server");
         group.MapGet("/{agent_id}", Get).WithName("GetAgent").WithSummary("Read an agent's definition")
             .ProducesError(StatusCodes.Status400BadRequest, "The agent id is malformed.")
             .ProducesError(StatusCodes.Status404NotFound, "The tenant has no agent with this id.");
@@ -44,14 +56,35 @@ public static class AgentsApi
         return group;
     }
 
-    public static async Task<Ok<Envelope<AgentListResponse>>> List(
-        ClaimsPrincipal user, AgentCatalog catalog, KnowledgeBaseCatalog knowledge, ToolCatalog tools, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RagflowList<AgentSummary>>, JsonHttpResult<ErrorEnvelope>>> List(
+        HttpRequest request, ClaimsPrincipal user, AgentCatalog catalog, CancellationToken cancellationToken)
     {
-        var agents = (await catalog.ListAsync(user.Tenant(), cancellationToken))
-            .Select(a => new AgentSummary(a.Id!, a.Name, a.Description, a.Components.Count, [.. a.Components.Values.Select(c => c.Type).Distinct(StringComparer.Ordinal)]))
+        var query = new QueryReader(request.Query);
+        var page = query.Int("page", 1, 1, 100_000);
+        var pageSize = query.Int("page_size", 1000, 1, 1000);
+        if (query.Text("orderby") is { } order && !s_orders.Contains(order))
+        {
+            query.Add($"orderby must be one of {string.Join(", ", s_orders)} (got '{order}')");
+        }
+
+        var descending = query.Text("desc") is { } desc && desc is not ("false" or "False");
+        var id = query.Id("id");
+        var title = query.Text("title");
+        if (query.Problem is { } problem)
+        {
+            return ApiResults.BadRequest(problem);
+        }
+
+        var matching = (await catalog.ListAsync(user.Tenant(), cancellationToken))
+            .Where(a => (id is null || a.Id == id) && (title is null || (a.Name ?? a.Id) == title))
+            .Select(a => new AgentSummary(a.Id!, a.Name, a.Name ?? a.Id!, a.Description, a.Components.Count, [.. a.Components.Values.Select(c => c.Type).Distinct(StringComparer.Ordinal)]))
             .ToList();
-        return ApiResults.Ok(new AgentListResponse(agents, agents.Count, knowledge.Names, [.. tools.BuiltInNames.Order(StringComparer.Ordinal)]));
+        var ordered = descending ? matching.OrderByDescending(a => a.Id, StringComparer.Ordinal) : matching.OrderBy(a => a.Id, StringComparer.Ordinal);
+        return TypedResults.Ok(RagflowList<AgentSummary>.Of([.. ordered.Skip((page - 1) * pageSize).Take(pageSize)], matching.Count));
     }
+
+    public static Ok<Envelope<AgentParts>> Parts(KnowledgeBaseCatalog knowledge, ToolCatalog tools) =>
+        ApiResults.Ok(new AgentParts(knowledge.Names, [.. tools.BuiltInNames.Order(StringComparer.Ordinal)]));
 
     public static async Task<Results<Ok<Envelope<AgentDefinition>>, JsonHttpResult<ErrorEnvelope>>> Get(
         [FromRoute(Name = "agent_id"), Description(AgentIdDescription)] string agentId,

@@ -19,10 +19,12 @@ public static partial class JsonBody
     private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> s_readOptions = [];
 
     /// <summary>
-    /// The body as a document, or the problem; an empty body is a problem. Text that is not valid Unicode is
-    /// repaired first (<see cref="Utf8JsonRepair"/>), and the paths of the repaired strings are given.
+    /// The body as a document, or the problem; an empty body is a problem unless <paramref name="emptyIsObject"/>, when
+    /// it reads as <c>{}</c>. Text that is not valid Unicode is repaired first (<see cref="Utf8JsonRepair"/>), and the
+    /// paths of the repaired strings are given.
     /// </summary>
-    public static async Task<(JsonDocument? Document, IReadOnlyList<string> Repaired, string? Problem)> ReadDocumentAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(JsonDocument? Document, IReadOnlyList<string> Repaired, string? Problem)> ReadDocumentAsync(
+        HttpRequest request, CancellationToken cancellationToken, bool emptyIsObject = false)
     {
         if (request.ContentType is { } type && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
@@ -32,7 +34,7 @@ public static partial class JsonBody
         // The declared length sizes the buffer up to 1 MiB; past that it grows with what really arrives.
         using var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, 1 << 20));
         await request.Body.CopyToAsync(buffer, cancellationToken);
-        ReadOnlyMemory<byte> json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        ReadOnlyMemory<byte> json = buffer.Length == 0 && emptyIsObject ? "{}"u8.ToArray() : buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         if (Utf8JsonRepair.TryRepair(json.Span, "$", new JsonReaderOptions { MaxDepth = MaxDepth }, out var fixedJson, out var repaired))
         {
             json = fixedJson;

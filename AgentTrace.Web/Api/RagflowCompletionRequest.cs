@@ -1,20 +1,62 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using AgentTrace.Domain.Serialization;
 
 namespace AgentTrace.Web.Api;
 
-/// <summary>Body of the RAGFlow-compatible <c>POST /agents/{agent_id}/completions</c>.</summary>
+/// <summary>
+/// Body of RAGFlow's agent completions, <c>POST /agents/{agent_id}/completions</c> and <c>POST /agents/chat/completions</c>,
+/// read as RAGFlow reads it: <c>question</c> or <c>query</c>, flags by Python truthiness, and every field RAGFlow
+/// accepts that AgentTrace has no use for (<c>files</c>, <c>custom_header</c>, <c>release</c>, ...) ignored.
+/// </summary>
 public sealed record RagflowCompletionRequest : ICompletionRequest
 {
+    /// <summary>The question; <c>query</c> is its other name (the one <c>agents/chat/completions</c> documents).</summary>
     public required string Question { get; init; }
 
+    /// <summary>The agent to run, on <c>agents/chat/completions</c> (the other route names it in its path).</summary>
+    public string? AgentId { get; init; }
+
+    /// <summary>Server-Sent Events unless false; any JSON value, read by Python truthiness.</summary>
     public bool Stream { get; init; } = true;
 
+    /// <summary>The session to continue; it must exist (<c>POST /agents/{agent_id}/sessions</c> creates one). A new one is started when absent.</summary>
     public string? SessionId { get; init; }
 
-    /// <summary>Adds each component's trace entry to <c>node_finished</c> and to the final answer. A JSON boolean only.</summary>
+    /// <summary>Adds each component's trace entry to <c>node_finished</c> and the whole trace to the final answer; read by Python truthiness.</summary>
     public bool ReturnTrace { get; init; }
 
     public IReadOnlyDictionary<string, JsonElement>? Inputs { get; init; }
 
     public string? UserId { get; init; }
+
+    /// <summary>Reads the body; every field of the wrong type is a problem, and absent or null fields take their defaults.</summary>
+    public static RagflowCompletionRequest Read(JsonObject body, List<string> problems)
+    {
+        var question = RagflowFields.Text(body, "question", problems) ?? RagflowFields.Text(body, "query", problems);
+
+        IReadOnlyDictionary<string, JsonElement>? inputs = null;
+        if (!RagflowFields.IsMissing(body, "inputs"))
+        {
+            if (body["inputs"] is JsonObject values)
+            {
+                inputs = values.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value, TraceJsonContext.Default.JsonNode), StringComparer.Ordinal);
+            }
+            else
+            {
+                problems.Add("inputs must be an object of input names and values");
+            }
+        }
+
+        return new RagflowCompletionRequest
+        {
+            Question = question ?? "",
+            AgentId = RagflowFields.Text(body, "agent_id", problems),
+            Stream = RagflowFields.Flag(body, "stream", absent: true),
+            SessionId = RagflowFields.Text(body, "session_id", problems),
+            ReturnTrace = RagflowFields.Flag(body, "return_trace", absent: false),
+            Inputs = inputs,
+            UserId = RagflowFields.Text(body, "user_id", problems),
+        };
+    }
 }

@@ -10,10 +10,11 @@ using AgentTrace.Web.Api.Sse;
 namespace AgentTrace.Web.Api;
 
 /// <summary>
-/// RAGFlow's agent completion shapes. Streamed: <c>message</c>, <c>message_end</c> and <c>node_finished</c> events,
-/// each <c>node_finished</c> carrying only its own trace entry when <c>return_trace</c> is set, and
-/// <c>{"code":500,...,"data":false}</c> when the run fails. Not streamed: the final <c>workflow_finished</c> event
-/// with the whole answer and, with <c>return_trace</c>, <c>data.trace</c>.
+/// RAGFlow's agent completion shapes. Streamed: <c>message</c> pieces, <c>message_end</c> (with <c>reference</c>, the
+/// chunks the answer can cite, when the run retrieved any), <c>node_finished</c> as each component ends (with
+/// <c>return_trace</c>, carrying only its own trace entry), then <c>workflow_finished</c> with the answer, its
+/// reference, the run's token <c>usage</c> and, with <c>return_trace</c>, the whole trace; or
+/// <c>{"code":500,...,"data":false}</c> when the run fails. Not streamed: that <c>workflow_finished</c> event alone.
 /// </summary>
 public static class RagflowCompletionStream
 {
@@ -25,17 +26,26 @@ public static class RagflowCompletionStream
             logger,
             cancellationToken);
 
-    /// <summary>The final event of a run that is not streamed.</summary>
+    /// <summary>The final event of a run: its answer, what it can cite, its token usage and, with <paramref name="returnTrace"/>, its trace.</summary>
     public static async Task<JsonObject> FinalEventAsync(AgentRun run, AgentRunResult result, RagflowEnvelope envelope, bool returnTrace, ITraceReader store, TraceFormatter formatter, CancellationToken cancellationToken)
     {
         var trace = await store.ReadWholeAsync(run.TenantId, run.TaskId, cancellationToken);
-        var started = trace?.Events.FirstOrDefault(e => e.EventType == TraceEventType.WorkflowStarted);
+        var events = trace?.Events ?? [];
+        var summary = trace?.Session.Summary ?? TraceSummary.Empty;
+        var started = events.FirstOrDefault(e => e.EventType == TraceEventType.WorkflowStarted);
         var data = new JsonObject
         {
             ["content"] = result.Answer,
-            ["reference"] = new JsonObject(),
+            ["reference"] = formatter.FormatReference(events),
             ["inputs"] = started?.Inputs is { } inputs ? JsonNode.Parse(inputs.GetRawText()) : null,
             ["outputs"] = new JsonObject { ["content"] = result.Answer },
+            ["usage"] = new JsonObject
+            {
+                ["prompt_tokens"] = summary.PromptTokens,
+                ["completion_tokens"] = summary.CompletionTokens,
+                ["total_tokens"] = summary.TotalTokens,
+                ["calls"] = summary.TotalLlmCalls,
+            },
             ["elapsed_time"] = result.ElapsedSeconds,
             ["created_at"] = envelope.CreatedAt,
         };
@@ -44,7 +54,10 @@ public static class RagflowCompletionStream
             data["trace"] = formatter.FormatTrace(TraceFormat.Ragflow, whole.Session, whole.Events);
         }
 
-        return envelope.Event("workflow_finished", data);
+        var final = envelope.Event("workflow_finished", data);
+        // The RAGFlow Python SDK takes an answer's citations from the event's own reference, beside data.
+        final["reference"] = data["reference"]!.DeepClone();
+        return final;
     }
 
     private static async IAsyncEnumerable<StreamFrame> RunFramesAsync(
@@ -52,17 +65,32 @@ public static class RagflowCompletionStream
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var session = (await store.GetAsync(run.TenantId, run.TaskId, cancellationToken))!;
+        var retrievals = new List<TraceEvent>();
         await foreach (var output in RunOutputStream.ReadAsync(run, store, withEvents: true, cancellationToken))
         {
-            if (output.Chunk is { } chunk)
+            if (output.Chunk is { End: true })
             {
-                yield return Frame(chunk.End
-                    ? envelope.Event("message_end", new JsonObject())
-                    : envelope.Event("message", new JsonObject { ["content"] = chunk.Content }));
+                var end = new JsonObject();
+                if (formatter.FormatReference(retrievals) is { } reference && reference["chunks"]!.AsArray().Count > 0)
+                {
+                    end["reference"] = reference;
+                }
+
+                yield return Frame(envelope.Event("message_end", end));
             }
-            else if (formatter.FormatEvent(TraceFormat.Ragflow, session, output.Event!) is JsonObject entry)
+            else if (output.Chunk is { } chunk)
+            {
+                yield return Frame(envelope.Event("message", new JsonObject { ["content"] = chunk.Content }));
+            }
+            else if (output.Event!.EventType == TraceEventType.RetrievalCompleted)
+            {
+                retrievals.Add(output.Event);
+            }
+            else if (formatter.FormatEvent(TraceFormat.Ragflow, session, output.Event) is JsonObject entry)
             {
                 var node = entry["trace"]![0]!.DeepClone().AsObject();
+                // The RAGFlow Python SDK reads data.content of every frame before message_end; a node is not the answer.
+                node["content"] = "";
                 if (returnTrace)
                 {
                     node["trace"] = new JsonArray(entry);
@@ -73,10 +101,9 @@ public static class RagflowCompletionStream
         }
 
         var result = await run.Completion.WaitAsync(cancellationToken);
-        if (result.Status != TraceStatus.Completed)
-        {
-            yield return Error(result.Error ?? $"the run ended {result.Status.Name()}");
-        }
+        yield return result.Status == TraceStatus.Completed
+            ? Frame(await FinalEventAsync(run, result, envelope, returnTrace, store, formatter, cancellationToken))
+            : Error(result.Error ?? $"the run ended {result.Status.Name()}");
     }
 
     private static StreamFrame Error(string message) =>

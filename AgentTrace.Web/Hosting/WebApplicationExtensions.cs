@@ -34,6 +34,7 @@ public static class WebApplicationExtensions
         app.MapTraceHub();
         app.MapAgentsApi();
         app.MapCompletionsApi();
+        app.MapRagflowApi();
         return app;
     }
 

@@ -20,10 +20,10 @@ public static class OpenApiEndpointExtensions
     public static RouteHandlerBuilder WithJsonBody<TBody>(this RouteHandlerBuilder builder, string description) =>
         builder.WithMetadata(new RequestBodyMetadata(typeof(TBody), description));
 
-    /// <summary>The handler answers <paramref name="statusCode"/> with an error envelope when <paramref name="description"/>.</summary>
-    public static TBuilder ProducesError<TBuilder>(this TBuilder builder, int statusCode, string description)
+    /// <summary>The handler answers <paramref name="statusCode"/> with an error envelope (of type <paramref name="envelope"/>, by default the API's) when <paramref name="description"/>.</summary>
+    public static TBuilder ProducesError<TBuilder>(this TBuilder builder, int statusCode, string description, Type? envelope = null)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ErrorResponseMetadata(statusCode, description));
+        builder.WithMetadata(new ErrorResponseMetadata(statusCode, description, envelope));
 
     public static TBuilder WithResponseDescription<TBuilder>(this TBuilder builder, int statusCode, string description)
         where TBuilder : IEndpointConventionBuilder =>
