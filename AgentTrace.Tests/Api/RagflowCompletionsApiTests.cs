@@ -202,7 +202,6 @@ public sealed class RagflowCompletionsApiTests(ApiFactory factory) : IClassFixtu
     [InlineData("""{"question":5}""", "question must be a string")]
     [InlineData("""{"question":"hi","session_id":7}""", "session_id must be a string")]
     [InlineData("""{"question":"hi","inputs":[1]}""", "inputs must be an object")]
-    [InlineData("""{"question":"hi","openai-compatible":true}""", "openai-compatible")]
     public async Task BadBody_IsRefusedInRagflowsEnvelopeNamingTheField(string json, string fragment)
     {
         (await _writer.PostJsonAsync("/api/v1/agents/doc-qa/completions", json)).AssertRagflowError(HttpStatusCode.BadRequest, 101, fragment);
@@ -239,6 +238,49 @@ public sealed class RagflowCompletionsApiTests(ApiFactory factory) : IClassFixtu
         (await other.PostJsonAsync("/api/v1/agents/doc-qa/completions", $$"""{"question":"hi","session_id":"{{session}}"}"""))
             .AssertRagflowError(HttpStatusCode.NotFound, 102, $"session {session}");
         (await other.GetJsonAsync($"/api/v1/agents/doc-qa/sessions/{session}")).AssertRagflowError(HttpStatusCode.NotFound, 102, $"session {session}");
+    }
+
+    [Fact]
+    public async Task OpenAiCompatible_NotStreamed_IsOneChatCompletionOutsideAnyEnvelope()
+    {
+        var (status, body) = await _writer.PostJsonAsync("/api/v1/agents/chat/completions", """
+            {"agent_id":"tool-assistant","openai-compatible":true,"stream":false,"messages":[{"role":"system","content":"be brief"},{"role":"user","content":"What is 5 * 5?"}]}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("chat.completion", body.GetProperty("object").GetString());
+        Assert.Equal("tool-assistant", body.GetProperty("model").GetString());
+        var choice = Assert.Single(body.GetProperty("choices").EnumerateArray());
+        Assert.Equal("5 * 5 = 25.", choice.GetProperty("message").GetProperty("content").GetString());
+        Assert.Equal("stop", choice.GetProperty("finish_reason").GetString());
+        Assert.True(body.GetProperty("usage").GetProperty("total_tokens").GetInt64() > 0);
+        var trace = (await _writer.GetJsonAsync($"/api/v1/traces/{body.GetProperty("id").GetString()}")).Body;
+        Assert.Equal("completed", trace.GetProperty("data").GetProperty("trace").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task OpenAiCompatible_Streamed_SendsChunksThenTheFinishWithUsage()
+    {
+        var response = await _writer.PostStreamAsync("/api/v1/agents/chat/completions", """
+            {"agent_id":"tool-assistant","openai-compatible":true,"messages":[{"role":"user","content":"What is 5 * 5?"}]}
+            """);
+        var chunks = await RagflowEventsAsync(response);
+
+        Assert.All(chunks, c => Assert.Equal("chat.completion.chunk", c.GetProperty("object").GetString()));
+        var choices = chunks.Select(c => Assert.Single(c.GetProperty("choices").EnumerateArray())).ToList();
+        Assert.Equal("5 * 5 = 25.", string.Concat(choices[..^1].Select(c => c.GetProperty("delta").GetProperty("content").GetString())));
+        Assert.Equal("stop", choices[^1].GetProperty("finish_reason").GetString());
+        Assert.True(chunks[^1].GetProperty("usage").GetProperty("total_tokens").GetInt64() > 0);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/agents/chat/completions", """{"agent_id":"doc-qa","openai-compatible":true,"messages":[{"role":"assistant","content":"hi"}]}""", "role user")]
+    [InlineData("/api/v1/agents/chat/completions", """{"agent_id":"doc-qa","openai-compatible":true,"messages":"hi"}""", "messages must be a list")]
+    [InlineData("/api/v1/agents/chat/completions", """{"query":"hi"}""", "agent_id is required")]
+    [InlineData("/api/v1/agents/doc-qa/completions", """{"question":"hi","openai-compatible":true}""", "chat/completions only")]
+    public async Task OpenAiCompatibleAndChatRoute_BadBody_IsRefusedNamingTheField(string path, string json, string fragment)
+    {
+        (await _writer.PostJsonAsync(path, json)).AssertRagflowError(HttpStatusCode.BadRequest, 101, fragment);
     }
 
     /// <summary>The raw stream, checked for RAGFlow's framing, and its events.</summary>

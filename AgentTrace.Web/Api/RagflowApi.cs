@@ -66,12 +66,12 @@ public static class RagflowApi
         return group;
     }
 
-    public static Task<Results<EventStreamResult, Ok<Envelope<JsonObject>>, JsonHttpResult<RagflowError>>> CompleteChat(
+    public static Task<Results<EventStreamResult, Ok<Envelope<JsonObject>>, JsonHttpResult<RagflowError>, JsonHttpResult<JsonObject>>> CompleteChat(
         HttpContext context, ClaimsPrincipal user, AgentCatalog catalog, IConversationStore conversations, AgentRunner runner, ITraceReader store,
         TraceFormatter formatter, StreamSlots slots, TimeProvider clock, IOptions<LimitsOptions> limits, CancellationToken cancellationToken) =>
         CompleteAsync(null, context, user, catalog, conversations, runner, store, formatter, slots, clock, limits, cancellationToken);
 
-    public static Task<Results<EventStreamResult, Ok<Envelope<JsonObject>>, JsonHttpResult<RagflowError>>> CompleteAgent(
+    public static Task<Results<EventStreamResult, Ok<Envelope<JsonObject>>, JsonHttpResult<RagflowError>, JsonHttpResult<JsonObject>>> CompleteAgent(
         [FromRoute(Name = "agent_id"), Description(AgentsApi.AgentIdDescription)] string agentId, HttpContext context, ClaimsPrincipal user,
         AgentCatalog catalog, IConversationStore conversations, AgentRunner runner, ITraceReader store, TraceFormatter formatter,
         StreamSlots slots, TimeProvider clock, IOptions<LimitsOptions> limits, CancellationToken cancellationToken) =>
@@ -222,7 +222,7 @@ public static class RagflowApi
         return TypedResults.Ok(new Envelope<RagflowSessionsDeleted>(0, errors.Count == 0 ? "success" : $"Partially deleted {deleted} sessions with {errors.Count} errors", outcome));
     }
 
-    private static async Task<Results<EventStreamResult, Ok<Envelope<JsonObject>>, JsonHttpResult<RagflowError>>> CompleteAsync(
+    private static async Task<Results<EventStreamResult, Ok<Envelope<JsonObject>>, JsonHttpResult<RagflowError>, JsonHttpResult<JsonObject>>> CompleteAsync(
         string? routeAgentId, HttpContext context, ClaimsPrincipal user, AgentCatalog catalog, IConversationStore conversations, AgentRunner runner,
         ITraceReader store, TraceFormatter formatter, StreamSlots slots, TimeProvider clock, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
     {
@@ -234,9 +234,9 @@ public static class RagflowApi
 
         var problems = new List<string>();
         var request = RagflowCompletionRequest.Read(body!, problems);
-        if (RagflowFields.Flag(body!, "openai-compatible", absent: false))
+        if (request.OpenAiCompatible && routeAgentId is not null)
         {
-            problems.Add("openai-compatible answers are not served; leave openai-compatible out or false to get RAGFlow's event answers");
+            problems.Add("openai-compatible answers are served on /api/v1/agents/chat/completions only");
         }
 
         var agentId = routeAgentId ?? request.AgentId;
@@ -278,7 +278,13 @@ public static class RagflowApi
             return RagflowResults.From(refusal!);
         }
 
-        var envelope = new RagflowEnvelope(TraceIds.NewTaskId(), clock.GetUtcNow().ToUnixTimeSeconds(), run.TaskId, run.SessionId);
+        var created = clock.GetUtcNow().ToUnixTimeSeconds();
+        if (request.OpenAiCompatible)
+        {
+            return await OpenAiAnswerAsync(run, slot, request.Stream, created, context, store, limits, cancellationToken);
+        }
+
+        var envelope = new RagflowEnvelope(TraceIds.NewTaskId(), created, run.TaskId, run.SessionId);
         if (request.Stream)
         {
             var frames = RagflowCompletionStream.Frames(run, envelope, request.ReturnTrace, store, formatter, CompletionCalls.Logger(context), context.RequestAborted);
@@ -289,6 +295,22 @@ public static class RagflowApi
         return CompletionCalls.RunError(run, result) is { } runError
             ? RagflowResults.From(runError)
             : ApiResults.Ok(await RagflowCompletionStream.FinalEventAsync(run, result, envelope, request.ReturnTrace, store, formatter, cancellationToken));
+    }
+
+    /// <summary>The answer in OpenAI's shapes: streamed chunks, or one <c>chat.completion</c> object outside any envelope.</summary>
+    private static async Task<Results<EventStreamResult, Ok<Envelope<JsonObject>>, JsonHttpResult<RagflowError>, JsonHttpResult<JsonObject>>> OpenAiAnswerAsync(
+        AgentRun run, IDisposable? slot, bool stream, long created, HttpContext context, ITraceReader store, IOptions<LimitsOptions> limits, CancellationToken cancellationToken)
+    {
+        if (stream)
+        {
+            var frames = RagflowOpenAiAnswer.Frames(run, created, store, CompletionCalls.Logger(context), context.RequestAborted);
+            return new EventStreamResult(frames, TimeSpan.FromSeconds(limits.Value.HeartbeatSeconds), slot, SseFraming.DataOnly);
+        }
+
+        var result = await run.Completion.WaitAsync(cancellationToken);
+        return CompletionCalls.RunError(run, result) is { } runError
+            ? RagflowResults.From(runError)
+            : TypedResults.Json(await RagflowOpenAiAnswer.CompletionAsync(run, result, created, store, cancellationToken));
     }
 
     /// <summary>The body as a JSON object (an empty body reads as <c>{}</c>), or the problem.</summary>
@@ -339,7 +361,8 @@ public static class RagflowApi
             "With stream true (the default), RAGFlow's Server-Sent Events: data:{\"event\": \"message\"|\"message_end\"|\"node_finished\"|"
             + "\"workflow_finished\", ...} frames and data:[DONE]. message_end carries data.reference (chunks and doc_aggs) when the run "
             + "retrieved any; node_finished carries its own trace entry with return_trace; workflow_finished carries the answer, its "
-            + "reference, the token usage and, with return_trace, the whole trace. With stream false, that workflow_finished event.")
+            + "reference, the token usage and, with return_trace, the whole trace. With stream false, that workflow_finished event. "
+            + "With openai-compatible (agents/chat/completions only), OpenAI's chat.completion object, or its chat.completion.chunk frames.")
         .ProducesRunErrors(typeof(RagflowError))
         .ProducesRagflowError(StatusCodes.Status404NotFound, "The tenant has no agent with this id, or session_id names no session of this agent.");
 }

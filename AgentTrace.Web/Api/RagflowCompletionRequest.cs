@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using AgentTrace.Domain.Serialization;
 
 namespace AgentTrace.Web.Api;
 
 /// <summary>
 /// Body of RAGFlow's agent completions, <c>POST /agents/{agent_id}/completions</c> and <c>POST /agents/chat/completions</c>,
-/// read as RAGFlow reads it: <c>question</c> or <c>query</c>, flags by Python truthiness, and every field RAGFlow
+/// read as RAGFlow reads it: <c>question</c> or <c>query</c> (or, OpenAI-compatible, the last user message), flags by
+/// Python truthiness, and every field RAGFlow
 /// accepts that AgentTrace has no use for (<c>files</c>, <c>custom_header</c>, <c>release</c>, ...) ignored.
 /// </summary>
 public sealed record RagflowCompletionRequest : ICompletionRequest
@@ -30,10 +32,22 @@ public sealed record RagflowCompletionRequest : ICompletionRequest
 
     public string? UserId { get; init; }
 
+    /// <summary>
+    /// On <c>agents/chat/completions</c>: answer in OpenAI's chat completion shapes; the question is then the last
+    /// <c>user</c> message of <c>messages</c> when neither <c>question</c> nor <c>query</c> is given.
+    /// </summary>
+    [JsonPropertyName("openai-compatible")]
+    public bool OpenAiCompatible { get; init; }
+
+    /// <summary>OpenAI-style messages (<c>role</c>, <c>content</c>), read with <see cref="OpenAiCompatible"/>.</summary>
+    public IReadOnlyList<RagflowSessionMessage>? Messages { get; init; }
+
     /// <summary>Reads the body; every field of the wrong type is a problem, and absent or null fields take their defaults.</summary>
     public static RagflowCompletionRequest Read(JsonObject body, List<string> problems)
     {
-        var question = RagflowFields.Text(body, "question", problems) ?? RagflowFields.Text(body, "query", problems);
+        var openAi = RagflowFields.Flag(body, "openai-compatible", absent: false);
+        var question = RagflowFields.Text(body, "question", problems) ?? RagflowFields.Text(body, "query", problems)
+            ?? (openAi ? LastUserMessage(body, problems) : null);
 
         IReadOnlyDictionary<string, JsonElement>? inputs = null;
         if (!RagflowFields.IsMissing(body, "inputs"))
@@ -57,6 +71,30 @@ public sealed record RagflowCompletionRequest : ICompletionRequest
             ReturnTrace = RagflowFields.Flag(body, "return_trace", absent: false),
             Inputs = inputs,
             UserId = RagflowFields.Text(body, "user_id", problems),
+            OpenAiCompatible = openAi,
         };
+    }
+
+    private static string? LastUserMessage(JsonObject body, List<string> problems)
+    {
+        if (RagflowFields.IsMissing(body, "messages"))
+        {
+            return null;
+        }
+
+        if (body["messages"] is not JsonArray messages || messages.Any(m => m is not JsonObject))
+        {
+            problems.Add("messages must be a list of {role, content} objects");
+            return null;
+        }
+
+        var last = messages.LastOrDefault(m => m!["role"] is JsonValue role && role.TryGetValue(out string? name) && name == "user");
+        if (last is null)
+        {
+            problems.Add("messages must hold a message of role user");
+            return null;
+        }
+
+        return RagflowFields.Text(last.AsObject(), "content", problems);
     }
 }

@@ -39,13 +39,7 @@ public static class RagflowCompletionStream
             ["reference"] = formatter.FormatReference(events),
             ["inputs"] = started?.Inputs is { } inputs ? JsonNode.Parse(inputs.GetRawText()) : null,
             ["outputs"] = new JsonObject { ["content"] = result.Answer },
-            ["usage"] = new JsonObject
-            {
-                ["prompt_tokens"] = summary.PromptTokens,
-                ["completion_tokens"] = summary.CompletionTokens,
-                ["total_tokens"] = summary.TotalTokens,
-                ["calls"] = summary.TotalLlmCalls,
-            },
+            ["usage"] = RagflowUsage.Of(summary),
             ["elapsed_time"] = result.ElapsedSeconds,
             ["created_at"] = envelope.CreatedAt,
         };
