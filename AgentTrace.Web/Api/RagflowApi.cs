@@ -81,9 +81,9 @@ public static class RagflowApi
         [FromRoute(Name = "agent_id"), Description(AgentsApi.AgentIdDescription)] string agentId, HttpContext context, ClaimsPrincipal user,
         AgentCatalog catalog, IConversationStore conversations, CancellationToken cancellationToken)
     {
-        if (await catalog.GetAsync(user.Tenant(), agentId, cancellationToken) is null)
+        if (await UnknownAgentAsync(catalog, user.Tenant(), agentId, cancellationToken) is { } unknown)
         {
-            return AgentNotFound(agentId);
+            return unknown;
         }
 
         var (body, problem) = await ReadBodyAsync(context, cancellationToken);
@@ -129,9 +129,9 @@ public static class RagflowApi
             return RagflowResults.Error(StatusCodes.Status400BadRequest, problem);
         }
 
-        if (await catalog.GetAsync(user.Tenant(), agentId, cancellationToken) is null)
+        if (await UnknownAgentAsync(catalog, user.Tenant(), agentId, cancellationToken) is { } unknown)
         {
-            return AgentNotFound(agentId);
+            return unknown;
         }
 
         var page = await conversations.ListAsync(user.Tenant(), agentId, query, cancellationToken);
@@ -143,9 +143,9 @@ public static class RagflowApi
         [FromRoute(Name = "session_id"), Description(SessionIdDescription)] string sessionId,
         ClaimsPrincipal user, AgentCatalog catalog, IConversationStore conversations, CancellationToken cancellationToken)
     {
-        if (await catalog.GetAsync(user.Tenant(), agentId, cancellationToken) is null)
+        if (await UnknownAgentAsync(catalog, user.Tenant(), agentId, cancellationToken) is { } unknown)
         {
-            return AgentNotFound(agentId);
+            return unknown;
         }
 
         return await conversations.GetAsync(user.Tenant(), agentId, sessionId, cancellationToken) is { } conversation
@@ -158,9 +158,9 @@ public static class RagflowApi
         [FromRoute(Name = "session_id"), Description(SessionIdDescription)] string sessionId,
         ClaimsPrincipal user, AgentCatalog catalog, IConversationStore conversations, CancellationToken cancellationToken)
     {
-        if (await catalog.GetAsync(user.Tenant(), agentId, cancellationToken) is null)
+        if (await UnknownAgentAsync(catalog, user.Tenant(), agentId, cancellationToken) is { } unknown)
         {
-            return AgentNotFound(agentId);
+            return unknown;
         }
 
         return await conversations.DeleteAsync(user.Tenant(), agentId, sessionId, cancellationToken)
@@ -173,9 +173,9 @@ public static class RagflowApi
         AgentCatalog catalog, IConversationStore conversations, CancellationToken cancellationToken)
     {
         var tenant = user.Tenant();
-        if (await catalog.GetAsync(tenant, agentId, cancellationToken) is null)
+        if (await UnknownAgentAsync(catalog, tenant, agentId, cancellationToken) is { } unknown)
         {
-            return AgentNotFound(agentId);
+            return unknown;
         }
 
         var (body, problem) = await ReadBodyAsync(context, cancellationToken);
@@ -349,6 +349,10 @@ public static class RagflowApi
     }
 
     private static JsonHttpResult<RagflowError> AgentNotFound(string agentId) => RagflowResults.NotFound($"agent {agentId}");
+
+    /// <summary>The refusal when the tenant has no agent of this id; null when it has.</summary>
+    private static async Task<JsonHttpResult<RagflowError>?> UnknownAgentAsync(AgentCatalog catalog, string tenantId, string agentId, CancellationToken cancellationToken) =>
+        await catalog.GetAsync(tenantId, agentId, cancellationToken) is null ? AgentNotFound(agentId) : null;
 
     private static JsonHttpResult<RagflowError> SessionNotFound(string agentId, string sessionId) => RagflowResults.NotFound($"session {sessionId} of agent {agentId}");
 
